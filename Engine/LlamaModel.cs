@@ -1,0 +1,87 @@
+using System.Text;
+using LocalOpenAi.Engine.Native;
+
+namespace LocalOpenAi.Engine;
+
+/// <summary>A GGUF model loaded into llama.cpp: weights, vocabulary and metadata.</summary>
+/// <remarks>Thread-safe for tokenization and metadata; contexts are created by the scheduler.</remarks>
+public sealed class LlamaModel : IDisposable
+{
+    private static readonly byte[] GgufMagic = "GGUF"u8.ToArray();
+
+    private LlamaModel(string path, NativeModel native)
+    {
+        Path = path;
+        Native = native;
+    }
+
+    public string Path { get; }
+
+    internal NativeModel Native { get; }
+
+    public int VocabularySize => Native.VocabularySize;
+
+    public int TrainingContextSize => Native.TrainingContextSize;
+
+    public int EmbeddingSize => Native.EmbeddingSize;
+
+    public long SizeInBytes => Native.SizeInBytes;
+
+    public long ParameterCount => Native.ParameterCount;
+
+    public string Description => Native.Description;
+
+    /// <summary>The Jinja chat template stored in the GGUF, if any.</summary>
+    public string? ChatTemplate => Native.ChatTemplate;
+
+    public string? Architecture => Native.GetMetadata("general.architecture");
+
+    /// <summary>Loads a GGUF file, checking it in managed code first so bad files fail with a clear message.</summary>
+    /// <exception cref="ModelLoadException">The file is missing, not a GGUF, truncated, or refused by llama.cpp.</exception>
+    public static LlamaModel Load(string path, LlamaModelOptions? options = null)
+    {
+        options ??= new LlamaModelOptions();
+        CheckFile(path);
+        LlamaBackend.Start();
+        var native = NativeModel.Load(path, options.GpuLayers, options.UseMemoryMap)
+            ?? throw new ModelLoadException($"llama.cpp could not load '{path}': the file is damaged, truncated or of an unsupported architecture (see the log for details).");
+        return new LlamaModel(path, native);
+    }
+
+    /// <summary>Tokenizes text. <paramref name="parseSpecial"/> turns <c>&lt;|eot_id|&gt;</c> and the like into their tokens.</summary>
+    public int[] Tokenize(string text, bool addBeginOfSequence = true, bool parseSpecial = true) =>
+        Native.Tokenize(text, addBeginOfSequence, parseSpecial);
+
+    /// <summary>Turns tokens back into text; multi-byte characters split across tokens are joined.</summary>
+    public string Detokenize(IEnumerable<int> tokens, bool renderSpecial = true)
+    {
+        var bytes = new List<byte>();
+        foreach (var token in tokens)
+        {
+            Native.AppendPiece(token, renderSpecial, bytes);
+        }
+
+        return Encoding.UTF8.GetString([.. bytes]);
+    }
+
+    public bool IsEndOfGeneration(int token) => Native.IsEndOfGeneration(token);
+
+    public void Dispose() => Native.Dispose();
+
+    private static void CheckFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ModelLoadException($"Model file '{path}' does not exist.");
+        }
+
+        Span<byte> magic = stackalloc byte[4];
+        using (var stream = File.OpenRead(path))
+        {
+            if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4 || !magic.SequenceEqual(GgufMagic))
+            {
+                throw new ModelLoadException($"'{path}' is not a GGUF model file.");
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+namespace LocalOpenAi.Engine.Native;
+
+/// <summary>A <c>llama_context</c>: the KV cache of several sequences and the decode entry point.</summary>
+/// <remarks>Not thread-safe: one thread owns a context (the scheduler's decode thread).</remarks>
+internal sealed unsafe class NativeContext : IDisposable
+{
+    private readonly SafeLlamaContextHandle _handle;
+    private readonly nint _memory;
+    private readonly int _vocabularySize;
+    private readonly int _embeddingSize;
+
+    private NativeContext(SafeLlamaContextHandle handle, NativeModel model)
+    {
+        _handle = handle;
+        _memory = LlamaNative.GetMemory(handle);
+        _vocabularySize = model.VocabularySize;
+        _embeddingSize = model.EmbeddingSize;
+        ContextSize = (int)LlamaNative.ContextSize(handle);
+        ContextSizePerSequence = (int)LlamaNative.ContextSizePerSequence(handle);
+        BatchSize = (int)LlamaNative.BatchSize(handle);
+        Sequences = (int)LlamaNative.MaxSequences(handle);
+    }
+
+    internal SafeLlamaContextHandle Handle => _handle;
+
+    public int ContextSize { get; }
+
+    public int ContextSizePerSequence { get; }
+
+    public int BatchSize { get; }
+
+    public int Sequences { get; }
+
+    /// <summary>Creates a context; null when llama.cpp refuses (it logs why, e.g. out of memory).</summary>
+    public static NativeContext? Create(NativeModel model, NativeContextSettings settings)
+    {
+        var parameters = LlamaNative.ContextDefaultParams();
+        parameters.ContextSize = (uint)settings.ContextSize;
+        parameters.BatchSize = (uint)settings.BatchSize;
+        parameters.MicroBatchSize = (uint)settings.MicroBatchSize;
+        parameters.MaxSequences = (uint)settings.Sequences;
+        parameters.Threads = settings.Threads;
+        parameters.BatchThreads = settings.BatchThreads;
+        parameters.KvUnified = settings.UnifiedKvCache ? (byte)1 : (byte)0;
+        parameters.Embeddings = settings.Embeddings ? (byte)1 : (byte)0;
+        parameters.NoPerf = 1;
+        var handle = LlamaNative.InitFromModel(model.Handle, parameters);
+        if (handle.IsInvalid)
+        {
+            handle.Dispose();
+            return null;
+        }
+
+        return new NativeContext(handle, model);
+    }
+
+    public DecodeStatus Decode(NativeBatch batch)
+    {
+        var result = LlamaNative.Decode(_handle, batch.Value);
+        return result switch
+        {
+            0 => DecodeStatus.Success,
+            1 => DecodeStatus.NoKvSlot,
+            2 => DecodeStatus.Aborted,
+            -1 => DecodeStatus.InvalidBatch,
+            _ => DecodeStatus.Failed,
+        };
+    }
+
+    /// <summary>The logits of the batch row <paramref name="batchIndex"/>; valid until the next decode.</summary>
+    public ReadOnlySpan<float> GetLogits(int batchIndex)
+    {
+        var pointer = LlamaNative.GetLogitsAt(_handle, batchIndex);
+        return pointer is null ? ReadOnlySpan<float>.Empty : new ReadOnlySpan<float>(pointer, _vocabularySize);
+    }
+
+    /// <summary>The pooled embedding of a sequence (embedding contexts only), or empty.</summary>
+    public ReadOnlySpan<float> GetSequenceEmbedding(int sequence)
+    {
+        var pointer = LlamaNative.GetSequenceEmbeddings(_handle, sequence);
+        return pointer is null ? ReadOnlySpan<float>.Empty : new ReadOnlySpan<float>(pointer, _embeddingSize);
+    }
+
+    /// <summary>Removes positions [from, to) of a sequence from the KV cache (to &lt; 0: to the end).</summary>
+    public bool RemoveTokens(int sequence, int fromPosition, int toPosition = -1) =>
+        LlamaNative.MemorySequenceRemove(_memory, sequence, fromPosition, toPosition);
+
+    /// <summary>Makes positions [from, to) of <paramref name="source"/> also belong to <paramref name="destination"/>.</summary>
+    public void CopyTokens(int source, int destination, int fromPosition, int toPosition) =>
+        LlamaNative.MemorySequenceCopy(_memory, source, destination, fromPosition, toPosition);
+
+    public int LastPosition(int sequence) => LlamaNative.MemorySequencePositionMax(_memory, sequence);
+
+    public void ClearAll() => LlamaNative.MemoryClear(_memory, data: false);
+
+    public void Dispose() => _handle.Dispose();
+}

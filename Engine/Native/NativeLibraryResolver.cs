@@ -1,0 +1,44 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace LocalOpenAi.Engine.Native;
+
+/// <summary>
+/// Maps the logical library names of <see cref="LlamaNative"/> to the files of one llama.cpp build
+/// folder, so that libllama, libggml and the CPU variants it loads all come from the same place.
+/// </summary>
+internal static class NativeLibraryResolver
+{
+    private static readonly Dictionary<string, string[]> CandidateFileNames = new()
+    {
+        [LlamaNative.Llama] = ["libllama.v0.5.0.so", "libllama.so", "libllama.dylib", "llama.dll"],
+        [LlamaNative.Ggml] = ["libggml.v0.5.0.so", "libggml.so", "libggml.dylib", "ggml.dll"],
+        [LlamaNative.GgmlBase] = ["libggml-base.so", "libggml-base.dylib", "ggml-base.dll"],
+    };
+
+    private static string? s_directory;
+
+    /// <summary>Installs the resolver for this assembly; every later P/Invoke loads from <paramref name="directory"/>.</summary>
+    public static void Install(string directory)
+    {
+        s_directory = directory;
+        NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
+    }
+
+    /// <summary>Finds the file that stands for <paramref name="logicalName"/> in <paramref name="directory"/>, if any.</summary>
+    public static string? FindFile(string directory, string logicalName) =>
+        CandidateFileNames.TryGetValue(logicalName, out var names)
+            ? names.Select(name => Path.Combine(directory, name)).FirstOrDefault(File.Exists)
+            : null;
+
+    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (s_directory is null)
+        {
+            return 0;
+        }
+
+        var path = FindFile(s_directory, libraryName);
+        return path is null ? 0 : NativeLibrary.Load(path);
+    }
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using LocalOpenAi.Engine.Generation;
+using LocalOpenAi.Engine.Native;
+
+namespace LocalOpenAi.Engine.Scheduling;
+
+public sealed partial class InferenceScheduler
+{
+    private void Run()
+    {
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                AdmitWaiting();
+                if (_slots.All(slot => slot.IsIdle))
+                {
+                    WaitForWork();
+                    continue;
+                }
+
+                FinishCancelled();
+                if (!BuildBatch())
+                {
+                    continue;
+                }
+
+                var status = _context.Decode(_batch);
+                if (status != DecodeStatus.Success)
+                {
+                    FailBatch(status);
+                    continue;
+                }
+
+                CommitBatch();
+            }
+        }
+        catch (Exception exception)
+        {
+            Log.SchedulerCrashed(_logger, exception);
+        }
+        finally
+        {
+            DrainOnStop();
+        }
+    }
+
+    private void WaitForWork()
+    {
+        try
+        {
+            _queue.Reader.WaitToReadAsync(_stopping.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private void AdmitWaiting()
+    {
+        while (_slots.Any(slot => slot.IsIdle) && _queue.Reader.TryRead(out var request))
+        {
+            Interlocked.Decrement(ref _queueDepth);
+            if (request.Cancellation.IsCancellationRequested)
+            {
+                Complete(request, new GenerationChunk(string.Empty, Finish: FinishReason.Cancelled));
+                request.Sampler.Dispose();
+                continue;
+            }
+
+            var prompt = request.Request.PromptTokens;
+            var slot = _slots.Where(candidate => candidate.IsIdle).MaxBy(candidate => candidate.CommonPrefixLength(prompt))!;
+
+            // At least the last prompt token is decoded again: its logits choose the first new token.
+            var reused = Math.Min(slot.CommonPrefixLength(prompt), prompt.Count - 1);
+            if (reused < slot.CachedTokens.Count)
+            {
+                _context.RemoveTokens(slot.Sequence, reused);
+                slot.CachedTokens.RemoveRange(reused, slot.CachedTokens.Count - reused);
+            }
+
+            slot.Begin(request, reused, Stopwatch.GetTimestamp());
+            Interlocked.Increment(ref _busySlots);
+            Interlocked.Add(ref _promptTokensReused, reused);
+        }
+    }
+
+    private void FinishCancelled()
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot.Active is { Cancellation.IsCancellationRequested: true })
+            {
+                Finish(slot, FinishReason.Cancelled);
+            }
+        }
+    }
+
+    /// <summary>One token per generating slot first, then prompt chunks in slot order while room is left.</summary>
+    private bool BuildBatch()
+    {
+        _batch.Clear();
+        foreach (var slot in _slots)
+        {
+            slot.BatchRow = -1;
+            if (slot.Active is not null && !slot.IsPrefilling)
+            {
+                slot.BatchRow = _batch.Add(slot.PendingToken, slot.CachedTokens.Count, slot.Sequence, wantLogits: true);
+                slot.CachedTokens.Add(slot.PendingToken);
+            }
+        }
+
+        foreach (var slot in _slots)
+        {
+            if (!slot.IsPrefilling)
+            {
+                continue;
+            }
+
+            var prompt = slot.Active!.Request.PromptTokens;
+            var room = _batch.Capacity - _batch.Count;
+            var take = Math.Min(room, prompt.Count - slot.PromptCursor);
+            for (var i = 0; i < take; i++)
+            {
+                var token = prompt[slot.PromptCursor];
+                var isLast = slot.PromptCursor == prompt.Count - 1;
+                var row = _batch.Add(token, slot.CachedTokens.Count, slot.Sequence, wantLogits: isLast);
+                slot.CachedTokens.Add(token);
+                slot.PromptCursor++;
+                if (isLast)
+                {
+                    slot.BatchRow = row;
+                }
+            }
+
+            Interlocked.Add(ref _promptTokensEvaluated, take);
+        }
+
+        return _batch.Count > 0;
+    }
+
+    private void FailBatch(DecodeStatus status)
+    {
+        Log.DecodeFailed(_logger, status, _batch.Count);
+        foreach (var slot in _slots)
+        {
+            if (slot.Active is null)
+            {
+                continue;
+            }
+
+            // The cache may hold part of the batch: forget this sequence entirely.
+            _context.RemoveTokens(slot.Sequence, 0);
+            slot.CachedTokens.Clear();
+            Finish(slot, FinishReason.Error, $"llama.cpp could not decode the batch ({status}).");
+        }
+    }
+
+    private void DrainOnStop()
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot.Active is not null)
+            {
+                Finish(slot, FinishReason.Cancelled);
+            }
+        }
+
+        while (_queue.Reader.TryRead(out var request))
+        {
+            Interlocked.Decrement(ref _queueDepth);
+            Complete(request, new GenerationChunk(string.Empty, Finish: FinishReason.Cancelled, Error: "The server is shutting down."));
+            request.Sampler.Dispose();
+        }
+    }
+
+    private static void Complete(ScheduledRequest request, GenerationChunk last)
+    {
+        request.Output.Writer.TryWrite(last);
+        request.Output.Writer.TryComplete();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using LocalOpenAi.Engine.Generation;
+
+namespace LocalOpenAi.Engine.Scheduling;
+
+public sealed partial class InferenceScheduler
+{
+    private readonly List<byte> _pieceBuffer = new(64);
+
+    /// <summary>After a successful decode: sample for every slot that produced logits and emit its text.</summary>
+    private void CommitBatch()
+    {
+        foreach (var slot in _slots)
+        {
+            if (slot.Active is not { } active || slot.BatchRow < 0)
+            {
+                continue;
+            }
+
+            if (slot.FirstTokenAt == 0)
+            {
+                slot.FirstTokenAt = Stopwatch.GetTimestamp();
+            }
+
+            var token = active.Sampler.Sample(_context, slot.BatchRow);
+            slot.GeneratedTokens++;
+            if (!active.Request.IgnoreEndOfGeneration && _model.IsEndOfGeneration(token))
+            {
+                Finish(slot, FinishReason.Stop);
+                continue;
+            }
+
+            var logprob = active.Request.TopLogprobs is { } top
+                ? LogprobCalculator.Compute(_context.GetLogits(slot.BatchRow), token, top, PieceText)
+                : null;
+            Emit(slot, token, logprob);
+        }
+    }
+
+    private void Emit(Slot slot, int token, TokenLogprob? logprob)
+    {
+        var active = slot.Active!;
+        _pieceBuffer.Clear();
+        _model.Native.AppendPiece(token, renderSpecial: false, _pieceBuffer);
+        var text = slot.Stops.Append(slot.Decoder.Append(CollectionsMarshal.AsSpan(_pieceBuffer)));
+        if (logprob is not null)
+        {
+            slot.Logprobs!.Add(logprob);
+        }
+
+        if (text.Length > 0 || logprob is not null)
+        {
+            active.Output.Writer.TryWrite(new GenerationChunk(text, TakeLogprobs(slot)));
+        }
+
+        if (slot.Stops.Stopped)
+        {
+            Finish(slot, FinishReason.Stop);
+        }
+        else if (slot.GeneratedTokens >= (active.Request.MaxTokens ?? int.MaxValue) || slot.CachedTokens.Count + 1 >= ContextSizePerSlot)
+        {
+            Finish(slot, FinishReason.Length);
+        }
+        else
+        {
+            slot.PendingToken = token;
+        }
+    }
+
+    private void Finish(Slot slot, FinishReason reason, string? error = null)
+    {
+        var active = slot.Active!;
+        var rest = reason is FinishReason.Stop or FinishReason.Length
+            ? slot.Stops.Append(slot.Decoder.Flush()) + slot.Stops.Flush()
+            : string.Empty;
+        var now = Stopwatch.GetTimestamp();
+        var usage = new GenerationUsage(
+            PromptTokens: active.Request.PromptTokens.Count,
+            CachedPromptTokens: slot.ReusedPromptTokens,
+            CompletionTokens: slot.GeneratedTokens,
+            TimeToFirstToken: slot.FirstTokenAt == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(active.EnqueuedAt, slot.FirstTokenAt),
+            Duration: Stopwatch.GetElapsedTime(active.EnqueuedAt, now));
+        Complete(active, new GenerationChunk(rest, TakeLogprobs(slot), reason, usage, error));
+        slot.End();
+        Interlocked.Decrement(ref _busySlots);
+    }
+
+    private static List<TokenLogprob>? TakeLogprobs(Slot slot)
+    {
+        if (slot.Logprobs is not { Count: > 0 } pending)
+        {
+            return null;
+        }
+
+        slot.Logprobs = [];
+        return pending;
+    }
+
+    private string PieceText(int token) => _model.Detokenize([token], renderSpecial: true);
+}

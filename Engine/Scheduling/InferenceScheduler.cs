@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using LocalOpenAi.Engine.Generation;
+using LocalOpenAi.Engine.Native;
+using LocalOpenAi.Engine.Sampling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LocalOpenAi.Engine.Scheduling;
+
+/// <summary>
+/// Continuous batching over one llama.cpp context: requests wait in a bounded FIFO queue, are
+/// assigned to slots (sequences), and every step decodes one batch holding one token of each
+/// generating slot plus prompt chunks of the slots still reading their prompt.
+/// </summary>
+/// <remarks>
+/// A dedicated thread owns the context; callers only touch the queue and their own output channel.
+/// A slot keeps its KV cache after a request, and a new request goes to the idle slot sharing the
+/// longest token prefix with it, so only the new suffix is computed.
+/// </remarks>
+public sealed partial class InferenceScheduler : IDisposable
+{
+    private readonly LlamaModel _model;
+    private readonly NativeContext _context;
+    private readonly NativeBatch _batch;
+    private readonly Slot[] _slots;
+    private readonly Channel<ScheduledRequest> _queue;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Thread _thread;
+    private readonly ILogger _logger;
+    private int _queueDepth;
+    private int _busySlots;
+    private long _promptTokensEvaluated;
+    private long _promptTokensReused;
+
+    public InferenceScheduler(LlamaModel model, SchedulerOptions options, ILogger<InferenceScheduler>? logger = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Slots, 1);
+        _model = model;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        var threads = options.EffectiveThreads;
+        var settings = new NativeContextSettings(
+            ContextSize: options.ContextSize,
+            Sequences: options.Slots,
+            BatchSize: options.BatchSize,
+            MicroBatchSize: Math.Min(options.BatchSize, 512),
+            Threads: threads,
+            BatchThreads: threads,
+            UnifiedKvCache: false,
+            Embeddings: false);
+        _context = NativeContext.Create(model.Native, settings)
+            ?? throw new ModelLoadException($"llama.cpp could not create a context of {options.ContextSize} tokens for '{model.Path}' (out of memory?).");
+        _batch = new NativeBatch(_context.BatchSize);
+        _slots = Enumerable.Range(0, options.Slots).Select(sequence => new Slot(sequence)).ToArray();
+        _queue = Channel.CreateBounded<ScheduledRequest>(new BoundedChannelOptions(options.QueueSize)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+        _thread = new Thread(Run) { IsBackground = true, Name = "llama-decode" };
+        _thread.Start();
+    }
+
+    public LlamaModel Model => _model;
+
+    public int SlotCount => _slots.Length;
+
+    /// <summary>Context cells each request may use: prompt plus completion.</summary>
+    public int ContextSizePerSlot => _context.ContextSizePerSequence;
+
+    public int QueueDepth => Volatile.Read(ref _queueDepth);
+
+    public int BusySlots => Volatile.Read(ref _busySlots);
+
+    /// <summary>Prompt tokens computed since start (not reused from cache).</summary>
+    public long PromptTokensEvaluated => Interlocked.Read(ref _promptTokensEvaluated);
+
+    /// <summary>Prompt tokens served from the KV cache since start.</summary>
+    public long PromptTokensReused => Interlocked.Read(ref _promptTokensReused);
+
+    public bool IsRunning => _thread.IsAlive && !_stopping.IsCancellationRequested;
+
+    /// <summary>Queues a request. Returns at once: with the chunk stream, or with why it was refused.</summary>
+    public Submission Submit(GenerationRequest request, CancellationToken cancellationToken = default)
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return new Submission(SubmitStatus.Stopped, null, "The server is shutting down.");
+        }
+
+        var needed = request.PromptTokens.Count + Math.Max(request.MaxTokens ?? 1, 1);
+        if (request.PromptTokens.Count == 0 || needed > ContextSizePerSlot)
+        {
+            return new Submission(SubmitStatus.ContextLengthExceeded, null,
+                $"This model's context is {ContextSizePerSlot} tokens per request; the prompt has {request.PromptTokens.Count} tokens and {request.MaxTokens ?? 1} more were requested.");
+        }
+
+        NativeSamplerChain sampler;
+        try
+        {
+            sampler = NativeSamplerChain.Create(_model.Native, request.Sampling);
+        }
+        catch (InvalidGrammarException exception)
+        {
+            return new Submission(SubmitStatus.InvalidGrammar, null, exception.Message);
+        }
+
+        var scheduled = new ScheduledRequest(request, sampler, Stopwatch.GetTimestamp(), cancellationToken);
+        Interlocked.Increment(ref _queueDepth);
+        if (!_queue.Writer.TryWrite(scheduled))
+        {
+            Interlocked.Decrement(ref _queueDepth);
+            sampler.Dispose();
+            return _stopping.IsCancellationRequested
+                ? new Submission(SubmitStatus.Stopped, null, "The server is shutting down.")
+                : new Submission(SubmitStatus.QueueFull, null, "All slots are busy and the queue is full.");
+        }
+
+        return new Submission(SubmitStatus.Accepted, scheduled.Output.Reader.ReadAllAsync(CancellationToken.None));
+    }
+
+    /// <summary>Stops admitting, cancels what is running, and frees the context.</summary>
+    public void Dispose()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        _queue.Writer.TryComplete();
+        _thread.Join();
+        _batch.Dispose();
+        _context.Dispose();
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,17 @@
+namespace LocalOpenAi.Engine.Scheduling;
+
+/// <summary>How one model's context is shared between concurrent requests.</summary>
+/// <param name="Slots">Sequences decoded together (llama-server's <c>--parallel</c>).</param>
+/// <param name="ContextSize">Total KV cells; each slot gets <c>ContextSize / Slots</c>.</param>
+/// <param name="BatchSize">Most tokens in one decode step (generating slots plus prompt chunks).</param>
+/// <param name="Threads">CPU threads for decoding; 0 uses every core.</param>
+/// <param name="QueueSize">Requests that may wait for a slot before new ones are refused.</param>
+public sealed record SchedulerOptions(
+    int Slots = 4,
+    int ContextSize = 16384,
+    int BatchSize = 512,
+    int Threads = 0,
+    int QueueSize = 64)
+{
+    public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
+}

@@ -1,0 +1,42 @@
+using LocalOpenAi.Formats.OpenAi;
+
+namespace LocalOpenAi.Server.Errors;
+
+/// <summary>Every HTTP error leaves through here, in OpenAI's envelope and never with a stack trace.</summary>
+public static class OpenAiError
+{
+    public static IResult BadRequest(string message, string? param = null, string? code = null) =>
+        Create(StatusCodes.Status400BadRequest, message, "invalid_request_error", param, code);
+
+    public static IResult ModelNotFound(string? model) =>
+        Create(StatusCodes.Status404NotFound, $"The model '{model}' does not exist.", "invalid_request_error", "model", "model_not_found");
+
+    public static IResult ContextLengthExceeded(string message) =>
+        Create(StatusCodes.Status400BadRequest, message, "invalid_request_error", "messages", "context_length_exceeded");
+
+    public static IResult Overloaded(string message, int retryAfterSeconds = 1) =>
+        new ErrorResult(StatusCodes.Status503ServiceUnavailable, Envelope(message, "server_error", null, "overloaded"), retryAfterSeconds);
+
+    public static IResult Unavailable(string message) =>
+        Create(StatusCodes.Status503ServiceUnavailable, message, "server_error", null, "service_unavailable");
+
+    public static IResult Internal(string message = "The server had an error while processing your request.") =>
+        Create(StatusCodes.Status500InternalServerError, message, "server_error", null, null);
+
+    public static IResult Create(int status, string message, string type, string? param, string? code) =>
+        new ErrorResult(status, Envelope(message, type, param, code), RetryAfterSeconds: null);
+
+    public static ErrorResponse Envelope(string message, string type, string? param, string? code) =>
+        new(new ErrorBody(message, type, param, code));
+
+    /// <summary>The error type OpenAI uses for a status when nothing more specific applies.</summary>
+    public static string TypeFor(int status) => status switch
+    {
+        401 => "authentication_error",
+        403 => "permission_error",
+        404 => "invalid_request_error",
+        429 => "rate_limit_exceeded",
+        >= 500 => "server_error",
+        _ => "invalid_request_error",
+    };
+}

@@ -1,0 +1,35 @@
+using LocalOpenAi.Engine.Generation;
+using LocalOpenAi.Formats.OpenAi;
+
+namespace LocalOpenAi.Server.Generation;
+
+/// <summary>Maps engine results onto OpenAI chat response shapes.</summary>
+public static class ChatResponseBuilder
+{
+    public static string FinishReasonName(FinishReason reason) => reason switch
+    {
+        FinishReason.Length => "length",
+        _ => "stop",
+    };
+
+    public static Usage ToUsage(int promptTokens, int cachedTokens, int completionTokens) => new()
+    {
+        PromptTokens = promptTokens,
+        CompletionTokens = completionTokens,
+        TotalTokens = promptTokens + completionTokens,
+        PromptTokensDetails = new PromptTokensDetails { CachedTokens = cachedTokens },
+    };
+
+    public static ChoiceLogprobs? ToLogprobs(IReadOnlyList<TokenLogprob>? logprobs) =>
+        logprobs is null ? null : new ChoiceLogprobs { Content = logprobs.Select(ToEntry).ToArray() };
+
+    private static TokenLogprobEntry ToEntry(TokenLogprob logprob) => new()
+    {
+        Token = logprob.Text,
+        Logprob = logprob.Logprob,
+        Bytes = System.Text.Encoding.UTF8.GetBytes(logprob.Text),
+        TopLogprobs = logprob.TopAlternatives
+            .Select(alternative => new TokenLogprobEntry { Token = alternative.Text, Logprob = alternative.Logprob, Bytes = System.Text.Encoding.UTF8.GetBytes(alternative.Text) })
+            .ToArray(),
+    };
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using LocalOpenAi.Server.Errors;
+
+namespace LocalOpenAi.Server.Generation;
+
+/// <summary>Reads a JSON request body; malformed JSON and wrong types become a 400 naming the field.</summary>
+public static class JsonBody
+{
+    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, request.HttpContext.RequestAborted);
+            return value is null
+                ? (null, OpenAiError.BadRequest("The request body must be a JSON object."))
+                : (value, null);
+        }
+        catch (JsonException exception)
+        {
+            var param = exception.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+            var message = exception.Path is null or "$"
+                ? "We could not parse the JSON body of your request. The body must be valid JSON."
+                : $"Invalid value for '{param}': {FirstSentence(exception.Message)}";
+            return (null, OpenAiError.BadRequest(message, param));
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return end > 0 ? message[..end] : message;
+    }
+}

@@ -1,0 +1,42 @@
+using LocalOpenAi.Server.Cli;
+using LocalOpenAi.Server.Endpoints;
+using LocalOpenAi.Server.Errors;
+
+namespace LocalOpenAi.Server.Hosting;
+
+/// <summary>Builds the web application: configuration, services, middleware and endpoints.</summary>
+public static class ServerApplication
+{
+    public const string EnvironmentPrefix = "LOCALOPENAI__";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
+        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(CommandLineSwitches.Mappings));
+        builder.Services.AddLocalOpenAi(builder.Configuration);
+        var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        builder.WebHost.UseUrls($"http://{server.Host}:{server.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes);
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseMiddleware<ErrorEnvelopeMiddleware>();
+        app.UseOpenAiStatusCodeEnvelope();
+        app.MapHealth();
+        app.MapModels();
+        app.MapChatCompletions();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+
+    private static IServiceCollection AddLocalOpenAi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ModelHost>();
+        services.AddHostedService(provider => provider.GetRequiredService<ModelHost>());
+        services.AddOpenApi();
+        return services;
+    }
+}

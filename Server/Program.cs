@@ -1,0 +1,3 @@
+using LocalOpenAi.Server.Cli;
+
+return await ServerCommandLine.RunAsync(args);
