@@ -1,4 +1,5 @@
 using System.Text;
+using LocalOpenAi.Formats.Gguf;
 using LocalOpenAi.Engine.Native;
 
 namespace LocalOpenAi.Engine;
@@ -7,8 +8,6 @@ namespace LocalOpenAi.Engine;
 /// <remarks>Thread-safe for tokenization and metadata; contexts are created by the scheduler.</remarks>
 public sealed class LlamaModel : IDisposable
 {
-    private static readonly byte[] GgufMagic = "GGUF"u8.ToArray();
-
     private LlamaModel(string path, NativeModel native)
     {
         Path = path;
@@ -68,6 +67,7 @@ public sealed class LlamaModel : IDisposable
 
     public void Dispose() => Native.Dispose();
 
+    /// <summary>Reads the GGUF header in managed code: a bad file fails here with a clear message, not inside llama.cpp.</summary>
     private static void CheckFile(string path)
     {
         if (!File.Exists(path))
@@ -75,13 +75,25 @@ public sealed class LlamaModel : IDisposable
             throw new ModelLoadException($"Model file '{path}' does not exist.");
         }
 
-        Span<byte> magic = stackalloc byte[4];
-        using (var stream = File.OpenRead(path))
+        using var stream = File.OpenRead(path);
+        GgufFile header;
+        try
         {
-            if (stream.ReadAtLeast(magic, 4, throwOnEndOfStream: false) < 4 || !magic.SequenceEqual(GgufMagic))
-            {
-                throw new ModelLoadException($"'{path}' is not a GGUF model file.");
-            }
+            header = GgufReader.Read(stream);
+        }
+        catch (GgufFormatException exception)
+        {
+            throw new ModelLoadException($"'{path}' is not a GGUF model file, or it is damaged: {exception.Message}", exception);
+        }
+
+        var dataEnd = header.Tensors
+            .Select(tensor => tensor.Offset + (tensor.ByteSize ?? 0))
+            .DefaultIfEmpty(0UL)
+            .Max();
+        if ((ulong)stream.Length < header.DataOffset + dataEnd)
+        {
+            throw new ModelLoadException(
+                $"'{path}' is truncated: its tensors need {header.DataOffset + dataEnd} bytes but the file has {stream.Length} (an interrupted download or copy?).");
         }
     }
 }

@@ -50,6 +50,9 @@ internal static partial class LlamaNative
     [LibraryImport(Ggml, EntryPoint = "ggml_backend_dev_get")]
     internal static partial nint DeviceGet(nuint index);
 
+    [LibraryImport(Ggml, EntryPoint = "ggml_backend_dev_name")]
+    internal static partial nint DeviceName(nint device);
+
     [LibraryImport(Ggml, EntryPoint = "ggml_backend_dev_description")]
     internal static partial nint DeviceDescription(nint device);
 

@@ -21,19 +21,7 @@ internal static class LlamaRuntime
                 return s_info;
             }
 
-            if (!Directory.Exists(directory) || NativeLibraryResolver.FindFile(directory, LlamaNative.Llama) is null)
-            {
-                throw new NativeLibraryException(
-                    $"The llama.cpp libraries were not found in '{directory}'. Build the solution (it fetches them with npm) or set LOCALOPENAI_NATIVE_DIR to a folder holding libllama and libggml.");
-            }
-
-            var version = ReadVersion(directory);
-            if (!version.StartsWith(ExpectedVersionPrefix, StringComparison.Ordinal))
-            {
-                throw new NativeLibraryException(
-                    $"The llama.cpp library in '{directory}' is version {version}; LocalOpenAi is built for {ExpectedVersionPrefix}x (node-llama-cpp 3.22.1). Point LOCALOPENAI_NATIVE_DIR at a build of that version.");
-            }
-
+            var version = CheckLibraries(directory);
             NativeLibraryResolver.Install(directory);
             NativeLogBridge.Install(logger);
             LlamaNative.BackendLoadAllFromPath(directory);
@@ -43,8 +31,28 @@ internal static class LlamaRuntime
         }
     }
 
+    /// <summary>Checks that <paramref name="directory"/> holds a llama.cpp build we can bind to; returns its version.</summary>
+    /// <exception cref="NativeLibraryException">Missing, unloadable, or of another version.</exception>
+    internal static string CheckLibraries(string directory)
+    {
+        if (!Directory.Exists(directory) || NativeLibraryResolver.FindFile(directory, LlamaNative.Llama) is null)
+        {
+            throw new NativeLibraryException(
+                $"The llama.cpp libraries were not found in '{directory}'. Build the solution (it fetches them with npm) or set LOCALOPENAI_NATIVE_DIR to a folder holding libllama and libggml.");
+        }
+
+        var version = ReadVersion(directory);
+        if (!version.StartsWith(ExpectedVersionPrefix, StringComparison.Ordinal))
+        {
+            throw new NativeLibraryException(
+                $"The llama.cpp library in '{directory}' is version {version}; LocalOpenAi is built for {ExpectedVersionPrefix}x (node-llama-cpp 3.22.1). Point LOCALOPENAI_NATIVE_DIR at a build of that version.");
+        }
+
+        return version;
+    }
+
     /// <summary>Reads <c>llama_version()</c> from the library file itself, before anything binds to it.</summary>
-    internal static unsafe string ReadVersion(string directory)
+    private static unsafe string ReadVersion(string directory)
     {
         var path = NativeLibraryResolver.FindFile(directory, LlamaNative.Llama)
             ?? throw new NativeLibraryException($"No libllama in '{directory}'.");
@@ -74,7 +82,9 @@ internal static class LlamaRuntime
         for (var i = 0; i < count; i++)
         {
             var device = LlamaNative.DeviceGet((nuint)i);
-            devices.Add(Marshal.PtrToStringUTF8(LlamaNative.DeviceDescription(device)) ?? "unknown");
+            var name = Marshal.PtrToStringUTF8(LlamaNative.DeviceName(device)) ?? "unknown";
+            var description = Marshal.PtrToStringUTF8(LlamaNative.DeviceDescription(device)) ?? string.Empty;
+            devices.Add($"{name}: {description}");
         }
 
         return devices;

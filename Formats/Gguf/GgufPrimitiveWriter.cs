@@ -59,7 +59,7 @@ internal sealed class GgufPrimitiveWriter(CountingWriteStream stream)
         switch (item)
         {
             case GgufValue nested:
-                WriteUInt32((uint)GgufValueType.Array);
+                // An element of an array of arrays is (element type, count, items), with no extra type tag.
                 WriteValue(nested);
                 break;
             case string s:

@@ -7,9 +7,11 @@ public sealed class GgmlQuantizerTests
     [Theory]
     [InlineData(GgmlType.F32, 0.0)]
     [InlineData(GgmlType.F16, 0.001)]
+    // Q8_0: half a step of d = max/127. Q4_0: the codes span [-8, 7] so the side opposite the
+    // largest magnitude clips by up to one full step of d = max/8. Both add the fp16 rounding of d.
     [InlineData(GgmlType.Q8_0, 0.5 / 127)]
-    [InlineData(GgmlType.Q4_0, 0.5 / 8)]
-    public void Round_trip_error_is_within_half_a_step_of_the_block_maximum(GgmlType type, double relativeTolerance)
+    [InlineData(GgmlType.Q4_0, 1.0 / 8)]
+    public void Round_trip_error_is_within_a_quantisation_step_of_the_block_maximum(GgmlType type, double relativeTolerance)
     {
         var source = RandomValues(32 * 16, seed: 7);
         var bytes = new byte[GgmlQuantizer.GetByteCount(type, source.Length)];
@@ -25,7 +27,7 @@ public sealed class GgmlQuantizerTests
             for (var j = 0; j < 32; j++)
             {
                 var i = (block * 32) + j;
-                var tolerance = type == GgmlType.F16 ? Math.Abs(source[i]) * relativeTolerance : blockMax * relativeTolerance * 1.01;
+                var tolerance = type == GgmlType.F16 ? Math.Abs(source[i]) * relativeTolerance : blockMax * (relativeTolerance + (1.0 / 2048));
                 Assert.True(Math.Abs(source[i] - restored[i]) <= tolerance + 1e-7, $"{type} element {i}: {source[i]} -> {restored[i]}");
             }
         }

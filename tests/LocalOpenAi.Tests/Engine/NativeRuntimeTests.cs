@@ -1,0 +1,54 @@
+using LocalOpenAi.Engine;
+using LocalOpenAi.Engine.Native;
+using LocalOpenAi.Tests.Support;
+
+namespace LocalOpenAi.Tests.Engine;
+
+public sealed class NativeRuntimeTests
+{
+    [Fact]
+    public void Start_loads_the_npm_build_and_finds_a_cpu_device()
+    {
+        var info = LlamaBackend.Start();
+
+        Assert.StartsWith(LlamaRuntime.ExpectedVersionPrefix, info.Version);
+        Assert.Contains(info.Devices, device => device.StartsWith("CPU", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(info.Directory, "libllama.v0.5.0.so")));
+    }
+
+    [Fact]
+    public void Start_picks_a_cpu_variant_that_uses_the_machines_vector_units()
+    {
+        var info = LlamaBackend.Start();
+        var cpuFlags = File.ReadLines("/proc/cpuinfo").First(line => line.StartsWith("flags", StringComparison.Ordinal));
+
+        // The generic x64 variant reports no AVX2; the loader must have chosen a better one.
+        if (cpuFlags.Contains(" avx2", StringComparison.Ordinal))
+        {
+            Assert.Contains("AVX2 = 1", info.SystemInfo);
+        }
+    }
+
+    [Fact]
+    public void A_folder_without_libraries_is_refused_with_a_hint()
+    {
+        var exception = Assert.Throws<NativeLibraryException>(() => LlamaRuntime.CheckLibraries("/nonexistent/native"));
+
+        Assert.Contains("LOCALOPENAI_NATIVE_DIR", exception.Message);
+    }
+
+    [Fact]
+    public void A_library_of_another_llama_cpp_version_is_refused()
+    {
+        var folder = Directory.CreateTempSubdirectory("fake-native-").FullName;
+        NativeCompiler.Compile(
+            "const char * llama_version(void) { return \"0.4.7\"; }",
+            Path.Combine(folder, "libllama.so"),
+            "-shared", "-fPIC");
+
+        var exception = Assert.Throws<NativeLibraryException>(() => LlamaRuntime.CheckLibraries(folder));
+
+        Assert.Contains("0.4.7", exception.Message);
+        Assert.Contains("3.22.1", exception.Message);
+    }
+}
