@@ -30,6 +30,6 @@ internal static class SyntheticModelMetadata
         new(GgufKeys.BosTokenId, GgufValue.Of((uint)vocabulary.BosId)),
         new(GgufKeys.EosTokenId, GgufValue.Of((uint)vocabulary.EosId)),
         new(GgufKeys.AddBosToken, GgufValue.Of(true)),
-        new(GgufKeys.ChatTemplate, GgufValue.Of(Llama31ChatTemplate.Jinja)),
+        new(GgufKeys.ChatTemplate, GgufValue.Of(Llama31JinjaTemplate.Jinja)),
     ];
 }

@@ -119,7 +119,7 @@ public sealed class SyntheticModelTests
             Assert.True(ids[parts[0]] < ids[parts[0] + parts[1]] && ids[parts[1]] < ids[parts[0] + parts[1]], merge);
         }
 
-        Assert.Equal(Llama31ChatTemplate.Jinja, header.ChatTemplate);
+        Assert.Equal(Llama31JinjaTemplate.Jinja, header.ChatTemplate);
         Assert.Equal(TemplateSha256, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(header.ChatTemplate!))));
     }
 

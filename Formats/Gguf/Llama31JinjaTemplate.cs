@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Formats.Gguf;
 
 /// <summary>The official Llama 3.1 Instruct chat template (Jinja), byte-exact as Meta ships it.</summary>
-public static class Llama31ChatTemplate
+public static class Llama31JinjaTemplate
 {
     /// <summary>The template text, ending with a newline.</summary>
     public const string Jinja = """
