@@ -22,7 +22,7 @@ public sealed partial class ModelHost(IOptions<InferenceOptions> options, ILogge
     public IReadOnlyList<string> Aliases => _model is { } model ? [model.Alias] : ConfiguredAlias is { } alias ? [alias] : [];
 
     private string? ConfiguredAlias => options.Value.Alias
-        ?? (string.IsNullOrEmpty(options.Value.Model) ? null : Path.GetFileNameWithoutExtension(options.Value.Model));
+        ?? (string.IsNullOrEmpty(options.Value.Model) ? null : ModelReference.DefaultAlias(options.Value.Model));
 
     public LocalModel? Find(string? alias) =>
         _model is { } model && (string.IsNullOrEmpty(alias) || string.Equals(alias, model.Alias, StringComparison.OrdinalIgnoreCase)) ? model : null;
@@ -42,7 +42,7 @@ public sealed partial class ModelHost(IOptions<InferenceOptions> options, ILogge
         {
             _state = "loading model";
             LlamaBackend.Start(loggerFactory);
-            var model = LlamaModel.Load(settings.Model, new LlamaModelOptions(settings.GpuLayers));
+            var model = LlamaModel.Load(ModelReference.Resolve(settings.Model), new LlamaModelOptions(settings.GpuLayers));
             var contextSize = settings.ContextSize > 0
                 ? settings.ContextSize
                 : Math.Min(4096 * settings.Parallel, Math.Max(model.TrainingContextSize, 512));
