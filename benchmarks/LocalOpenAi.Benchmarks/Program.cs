@@ -1,0 +1,3 @@
+using LocalOpenAi.Benchmarks;
+
+return await EngineBenchmark.RunAsync(args);
