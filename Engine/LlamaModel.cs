@@ -65,6 +65,8 @@ public sealed class LlamaModel : IDisposable
 
     public bool IsEndOfGeneration(int token) => Native.IsEndOfGeneration(token);
 
+    public bool IsBeginOfSequence(int token) => token == Native.BeginOfSequenceToken;
+
     public void Dispose() => Native.Dispose();
 
     /// <summary>Reads the GGUF header in managed code: a bad file fails here with a clear message, not inside llama.cpp.</summary>

@@ -4,6 +4,8 @@ namespace LocalOpenAi.Engine.Native;
 /// <remarks>Not thread-safe: one thread owns a context (the scheduler's decode thread).</remarks>
 internal sealed unsafe class NativeContext : IDisposable
 {
+    private const int PoolingMean = 1;
+
     private readonly SafeLlamaContextHandle _handle;
     private readonly nint _memory;
     private readonly int _vocabularySize;
@@ -43,6 +45,11 @@ internal sealed unsafe class NativeContext : IDisposable
         parameters.BatchThreads = settings.BatchThreads;
         parameters.KvUnified = settings.UnifiedKvCache ? (byte)1 : (byte)0;
         parameters.Embeddings = settings.Embeddings ? (byte)1 : (byte)0;
+        if (settings.MeanPooling)
+        {
+            parameters.PoolingType = PoolingMean;
+        }
+
         parameters.NoPerf = 1;
         var handle = LlamaNative.InitFromModel(model.Handle, parameters);
         if (handle.IsInvalid)

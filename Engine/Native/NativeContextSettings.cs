@@ -9,4 +9,5 @@ internal sealed record NativeContextSettings(
     int Threads,
     int BatchThreads,
     bool UnifiedKvCache,
-    bool Embeddings);
+    bool Embeddings,
+    bool MeanPooling = false);

@@ -39,6 +39,7 @@ public sealed partial class InferenceScheduler : IDisposable
         _model = model;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         var threads = options.EffectiveThreads;
+        Threads = threads;
         var settings = new NativeContextSettings(
             ContextSize: options.ContextSize,
             Sequences: options.Slots,
@@ -64,6 +65,9 @@ public sealed partial class InferenceScheduler : IDisposable
     public LlamaModel Model => _model;
 
     public int SlotCount => _slots.Length;
+
+    /// <summary>CPU threads the decode uses.</summary>
+    public int Threads { get; }
 
     /// <summary>Context cells each request may use: prompt plus completion.</summary>
     public int ContextSizePerSlot => _context.ContextSizePerSequence;

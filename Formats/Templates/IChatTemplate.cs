@@ -11,4 +11,11 @@ public interface IChatTemplate
     /// <summary>Renders the messages, including the begin-of-text token when the family writes one.</summary>
     /// <exception cref="ChatTemplateException">The conversation cannot be expressed in this format.</exception>
     string Render(IReadOnlyList<ChatMessage> messages, bool addGenerationPrompt);
+
+    /// <summary>
+    /// Renders the messages with the tool definitions the model may call (null or empty: no tools),
+    /// as the family's official template places them.
+    /// </summary>
+    /// <exception cref="ChatTemplateException">The conversation or the tools cannot be expressed in this format.</exception>
+    string Render(IReadOnlyList<ChatMessage> messages, IReadOnlyList<ChatTool>? tools, bool addGenerationPrompt);
 }

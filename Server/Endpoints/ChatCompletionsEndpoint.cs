@@ -1,5 +1,4 @@
 using LocalOpenAi.Engine.Generation;
-using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Formats.Templates;
 using LocalOpenAi.Server.Errors;
@@ -32,11 +31,9 @@ public static class ChatCompletionsEndpoint
             return invalid;
         }
 
-        if (host.Find(request!.Model) is not { } model)
+        if (!ModelResolution.TryResolve(host, request!.Model, out var model, out var missing))
         {
-            return host.NotReadyReason is { } reason && host.Aliases.Contains(request.Model ?? string.Empty, StringComparer.OrdinalIgnoreCase)
-                ? OpenAiError.Unavailable($"The model is not ready: {reason}.")
-                : OpenAiError.ModelNotFound(request.Model);
+            return missing;
         }
 
         string prompt;
@@ -57,20 +54,27 @@ public static class ChatCompletionsEndpoint
             request.Stop,
             request.IgnoreEos ?? false,
             request.Logprobs == true ? request.TopLogprobs ?? 0 : null);
+        var requests = Enumerable.Range(0, request.N ?? 1).Select(index => generation with { Sampling = SamplingTranslator.ToOptions(request, index) });
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var (choices, refusal) = SubmitChoices(model.Scheduler, generation, request, cancellation);
+        var (choices, refusal) = ChoiceSubmitter.Submit(model.Scheduler, requests, cancellation);
         if (refusal is not null)
         {
-            await cancellation.CancelAsync();
             cancellation.Dispose();
             return refusal;
         }
 
         GenerationHeaders.SetLocal(http.Response, model.Alias);
-        var context = new ChatCompletionContext("chatcmpl-" + RequestIdMiddleware.Get(http), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model, tokens.Length, cancellation);
-        return request.Stream == true
-            ? new ChatCompletionStreamResult(context, choices!, request.StreamOptions?.IncludeUsage == true)
-            : await ChatCompletionCollector.CollectAsync(context, choices!);
+        var context = new GenerationContext("chatcmpl-" + RequestIdMiddleware.Get(http), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model, tokens.Length, cancellation);
+        if (request.Stream == true)
+        {
+            return new GenerationStreamResult(context, choices!, new ChatStreamFormat(context), request.StreamOptions?.IncludeUsage == true);
+        }
+
+        using (cancellation)
+        {
+            var collected = await CollectedChoices.CollectAsync(choices!);
+            return collected.Failure ?? TypedResults.Json(ChatResponseBuilder.ToResponse(context, collected), OpenAiJson.Default.ChatCompletionResponse);
+        }
     }
 
     private static IResult? Validate(ChatCompletionRequest request)
@@ -91,30 +95,5 @@ public static class ChatCompletionsEndpoint
         return SamplingRequestValidator.Validate(request, request.EffectiveMaxTokens) is { } problem
             ? OpenAiError.BadRequest(problem.Message, problem.Param)
             : null;
-    }
-
-    private static (IReadOnlyList<IAsyncEnumerable<GenerationChunk>>? Choices, IResult? Refusal) SubmitChoices(
-        InferenceScheduler scheduler, GenerationRequest first, ChatCompletionRequest request, CancellationTokenSource cancellation)
-    {
-        var choices = new List<IAsyncEnumerable<GenerationChunk>>();
-        for (var index = 0; index < (request.N ?? 1); index++)
-        {
-            var generation = index == 0 ? first : first with { Sampling = SamplingTranslator.ToOptions(request, index) };
-            var submission = scheduler.Submit(generation, cancellation.Token);
-            if (!submission.IsAccepted)
-            {
-                return (null, submission.Status switch
-                {
-                    SubmitStatus.ContextLengthExceeded => OpenAiError.ContextLengthExceeded(submission.Error!),
-                    SubmitStatus.InvalidGrammar => OpenAiError.BadRequest(submission.Error!, "grammar"),
-                    SubmitStatus.QueueFull => OpenAiError.Overloaded(submission.Error!),
-                    _ => OpenAiError.Unavailable(submission.Error!),
-                });
-            }
-
-            choices.Add(submission.Chunks!);
-        }
-
-        return (choices, null);
     }
 }

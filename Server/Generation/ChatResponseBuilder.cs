@@ -12,6 +12,22 @@ public static class ChatResponseBuilder
         _ => "stop",
     };
 
+    public static ChatCompletionResponse ToResponse(GenerationContext context, CollectedChoices collected) => new()
+    {
+        Id = context.Id,
+        Created = context.Created,
+        Model = context.Model.Alias,
+        SystemFingerprint = context.Model.Fingerprint,
+        Choices = collected.Finals.Select((final, index) => new ChatChoice
+        {
+            Index = index,
+            Message = new ChatMessage { Role = "assistant", Content = collected.Texts[index] },
+            Logprobs = ToLogprobs(collected.Logprobs[index]),
+            FinishReason = FinishReasonName(final.Finish!.Value),
+        }).ToArray(),
+        Usage = ToUsage(context.PromptTokens, collected.CachedPromptTokens, collected.CompletionTokens),
+    };
+
     public static Usage ToUsage(int promptTokens, int cachedTokens, int completionTokens) => new()
     {
         PromptTokens = promptTokens,

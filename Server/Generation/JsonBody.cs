@@ -20,12 +20,18 @@ public static class JsonBody
         catch (JsonException exception)
         {
             var param = exception.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
-            var message = exception.Path is null or "$"
+            var message = param is null
                 ? "We could not parse the JSON body of your request. The body must be valid JSON."
-                : $"Invalid value for '{param}': {FirstSentence(exception.Message)}";
+                : $"Invalid type or value for '{param}'" + (IsOurs(exception) ? $": {FirstSentence(exception.Message)}" : ".");
             return (null, OpenAiError.BadRequest(message, param));
         }
     }
+
+    /// <summary>Our converters explain the expected shape; the serializer's own messages name .NET types.</summary>
+    private static bool IsOurs(JsonException exception) =>
+        !exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+        && !exception.Message.Contains("System.", StringComparison.Ordinal)
+        && !exception.Message.Contains("LocalOpenAi.", StringComparison.Ordinal);
 
     private static string FirstSentence(string message)
     {

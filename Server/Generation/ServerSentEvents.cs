@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Writes OpenAI-style SSE: bare <c>data:</c> lines, flushed per event, ending with <c>[DONE]</c>.</summary>
@@ -21,10 +18,11 @@ public sealed class ServerSentEvents(HttpResponse response)
         await response.StartAsync(cancellationToken);
     }
 
-    public async Task WriteAsync<T>(T value, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    /// <summary>Writes one event whose payload is already serialised JSON.</summary>
+    public async Task WriteAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
         await response.Body.WriteAsync(Prefix, cancellationToken);
-        await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), cancellationToken);
+        await response.Body.WriteAsync(json, cancellationToken);
         await response.Body.WriteAsync(Separator, cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }

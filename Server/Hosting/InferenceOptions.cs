@@ -30,4 +30,7 @@ public sealed class InferenceOptions
     public int QueueSize { get; set; } = 64;
 
     public int GpuLayers { get; set; } = -1;
+
+    /// <summary>Also serve <c>/v1/embeddings</c> from this model (a second, pooled context).</summary>
+    public bool Embeddings { get; set; }
 }

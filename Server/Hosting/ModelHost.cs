@@ -1,4 +1,5 @@
 using LocalOpenAi.Engine;
+using LocalOpenAi.Engine.Embeddings;
 using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Formats.Templates;
 using Microsoft.Extensions.Options;
@@ -51,7 +52,10 @@ public sealed partial class ModelHost(IOptions<InferenceOptions> options, ILogge
                 new SchedulerOptions(settings.Parallel, contextSize, settings.BatchSize, settings.Threads, settings.QueueSize),
                 loggerFactory.CreateLogger<InferenceScheduler>());
             stoppingToken.ThrowIfCancellationRequested();
-            _model = new LocalModel(ConfiguredAlias!, model, scheduler, new Llama31ChatTemplate(), DateTimeOffset.UtcNow);
+            var embeddings = settings.Embeddings
+                ? new EmbeddingGenerator(model, Math.Min(model.TrainingContextSize, 8192), scheduler.Threads)
+                : null;
+            _model = new LocalModel(ConfiguredAlias!, model, scheduler, new Llama31ChatTemplate(), embeddings, DateTimeOffset.UtcNow);
             _state = "ready";
             Log.ModelLoaded(logger, ConfiguredAlias!, model.Description, contextSize, settings.Parallel);
         }
@@ -69,6 +73,7 @@ public sealed partial class ModelHost(IOptions<InferenceOptions> options, ILogge
         {
             _model = null;
             model.Scheduler.Dispose();
+            model.Embeddings?.Dispose();
             model.Model.Dispose();
         }
     }

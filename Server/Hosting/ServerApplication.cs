@@ -13,7 +13,7 @@ public static class ServerApplication
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
-        builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(CommandLineSwitches.Mappings));
+        builder.Configuration.AddCommandLine(CommandLineSwitches.Normalize(args), new Dictionary<string, string>(CommandLineSwitches.Mappings));
         builder.Services.AddLocalOpenAi(builder.Configuration);
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         builder.WebHost.UseUrls($"http://{server.Host}:{server.Port}");
@@ -26,6 +26,9 @@ public static class ServerApplication
         app.MapHealth();
         app.MapModels();
         app.MapChatCompletions();
+        app.MapCompletions();
+        app.MapEmbeddings();
+        app.MapTokenization();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }

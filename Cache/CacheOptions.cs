@@ -1,0 +1,138 @@
+using LocalOpenAi.Cache.Redis;
+
+namespace LocalOpenAi.Cache;
+
+/// <summary>Response cache settings, bound from the <c>Cache</c> configuration section.</summary>
+public sealed class CacheOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Cache";
+
+    /// <summary>Whether generation responses are cached at all.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Where entries live.</summary>
+    public CacheStoreKind Store { get; set; } = CacheStoreKind.Memory;
+
+    /// <summary>Redis endpoint as <c>host:port</c>; required when <see cref="Store"/> is Redis.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Redis ACL user; null for password-only AUTH.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Redis password; null for no AUTH. Never logged.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>Redis logical database.</summary>
+    public int Database { get; set; }
+
+    /// <summary>Connect to Redis over TLS.</summary>
+    public bool UseTls { get; set; }
+
+    /// <summary>Prefix of every Redis key; the key itself carries its own version.</summary>
+    public string KeyPrefix { get; set; } = RedisResponseCacheStore.DefaultKeyPrefix;
+
+    /// <summary>How long a Redis command may take before the cache counts as unavailable for it.</summary>
+    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long connecting to Redis may take.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>TTL of an entry when the request asks for none.</summary>
+    public TimeSpan DefaultTtl { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Upper bound on any TTL, requested or default.</summary>
+    public TimeSpan MaxTtl { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Most entries in the memory store.</summary>
+    public int MaxEntries { get; set; } = 10_000;
+
+    /// <summary>Most bytes in the memory store.</summary>
+    public long MaxBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Also cache requests that are not deterministic (no seed and temperature ≠ 0).</summary>
+    public bool CacheNonDeterministic { get; set; }
+
+    /// <summary>Every problem with these options at once; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!Enum.IsDefined(Store))
+        {
+            errors.Add($"Cache:Store must be memory or redis, not '{Store}'.");
+        }
+
+        if (Store == CacheStoreKind.Redis)
+        {
+            if (string.IsNullOrWhiteSpace(Redis))
+            {
+                errors.Add("Cache:Redis (host:port) is required when Cache:Store is redis.");
+            }
+            else
+            {
+                try
+                {
+                    RedisClientOptions.FromEndpoint(Redis);
+                }
+                catch (FormatException ex)
+                {
+                    errors.Add($"Cache:Redis: {ex.Message}");
+                }
+            }
+        }
+
+        if (Database is < 0 or > 15)
+        {
+            errors.Add("Cache:Database must be between 0 and 15.");
+        }
+
+        AddIfNotPositive(errors, DefaultTtl, "DefaultTtl");
+        AddIfNotPositive(errors, MaxTtl, "MaxTtl");
+        AddIfNotPositive(errors, CommandTimeout, "CommandTimeout");
+        AddIfNotPositive(errors, ConnectTimeout, "ConnectTimeout");
+        if (DefaultTtl > MaxTtl)
+        {
+            errors.Add($"Cache:DefaultTtl ({DefaultTtl}) must not exceed Cache:MaxTtl ({MaxTtl}).");
+        }
+
+        if (MaxEntries < 1)
+        {
+            errors.Add("Cache:MaxEntries must be at least 1.");
+        }
+
+        if (MaxBytes < 1024)
+        {
+            errors.Add("Cache:MaxBytes must be at least 1024.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>The Redis client settings these options describe.</summary>
+    /// <exception cref="InvalidOperationException"><see cref="Redis"/> is not set.</exception>
+    public RedisClientOptions ToRedisClientOptions()
+    {
+        if (string.IsNullOrWhiteSpace(Redis))
+        {
+            throw new InvalidOperationException("Cache:Redis is not set.");
+        }
+
+        return RedisClientOptions.FromEndpoint(Redis) with
+        {
+            Username = Username,
+            Password = Password,
+            Database = Database,
+            UseTls = UseTls,
+            CommandTimeout = CommandTimeout,
+            ConnectTimeout = ConnectTimeout,
+        };
+    }
+
+    private static void AddIfNotPositive(List<string> errors, TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            errors.Add($"Cache:{name} must be positive.");
+        }
+    }
+}

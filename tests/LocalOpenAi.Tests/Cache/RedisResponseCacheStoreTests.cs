@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using LocalOpenAi.Cache;
+using LocalOpenAi.Cache.Redis;
+using Microsoft.Extensions.Logging;
+
+namespace LocalOpenAi.Tests.Cache;
+
+public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>
+{
+    private static ResponseCacheKey NewKey() => ResponseCacheKey.FromValue("v1:" + Guid.NewGuid().ToString("N"));
+
+    private static RedisClientOptions FastFailing(int port) => new()
+    {
+        Host = "127.0.0.1",
+        Port = port,
+        CommandTimeout = TimeSpan.FromMilliseconds(300),
+        ConnectTimeout = TimeSpan.FromMilliseconds(300),
+        ReconnectBaseDelay = TimeSpan.FromMilliseconds(20),
+        ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
+    };
+
+    [Fact]
+    public async Task Set_then_get_is_a_hit_under_the_prefixed_key_with_redis_expiry()
+    {
+        var store = new RedisResponseCacheStore(redis.Client);
+        var key = NewKey();
+
+        var missBefore = await store.TryGetAsync(key);
+        var written = await store.SetAsync(key, "body"u8.ToArray(), TimeSpan.FromSeconds(30));
+        var hit = await store.TryGetAsync(key);
+        var raw = await redis.Client.GetAsync("localopenai:" + key.Value);
+        var ttl = await redis.Client.ExecuteAsync("TTL", "localopenai:" + key.Value);
+
+        Assert.Equal(CacheLookupStatus.Miss, missBefore.Status);
+        Assert.Equal(CacheWriteStatus.Stored, written);
+        Assert.Equal("body"u8.ToArray(), hit.Value.ToArray());
+        Assert.Equal("body"u8.ToArray(), raw);
+        Assert.InRange(ttl.Integer, 29, 30);
+        Assert.True(store.IsAvailable);
+    }
+
+    [Fact]
+    public async Task Entries_expire_after_their_ttl()
+    {
+        var store = new RedisResponseCacheStore(redis.Client);
+        var key = NewKey();
+
+        await store.SetAsync(key, "x"u8.ToArray(), TimeSpan.FromMilliseconds(100));
+        await Task.Delay(300);
+
+        Assert.Equal(CacheLookupStatus.Miss, (await store.TryGetAsync(key)).Status);
+    }
+
+    [Fact]
+    public async Task Two_stores_on_the_same_redis_share_entries_like_replicas()
+    {
+        await using var otherReplica = new RedisClient(redis.Options);
+        var a = new RedisResponseCacheStore(redis.Client);
+        var b = new RedisResponseCacheStore(otherReplica);
+        var key = NewKey();
+
+        await a.SetAsync(key, "shared"u8.ToArray(), TimeSpan.FromSeconds(30));
+
+        Assert.Equal("shared"u8.ToArray(), (await b.TryGetAsync(key)).Value.ToArray());
+    }
+
+    [Fact]
+    public async Task Redis_killed_mid_test_gives_error_results_logged_once_then_recovers_after_restart()
+    {
+        await using var server = await RedisServerProcess.StartAsync();
+        await using var client = new RedisClient(FastFailing(server.Port));
+        var logger = new RecordingLogger<RedisResponseCacheStore>();
+        var store = new RedisResponseCacheStore(client, logger: logger);
+        var key = NewKey();
+        Assert.Equal(CacheWriteStatus.Stored, await store.SetAsync(key, "v"u8.ToArray(), TimeSpan.FromMinutes(1)));
+
+        server.Kill();
+        var watch = Stopwatch.StartNew();
+        var lookups = new List<CacheLookup>();
+        for (var i = 0; i < 20; i++)
+        {
+            lookups.Add(await store.TryGetAsync(key));
+        }
+
+        var write = await store.SetAsync(key, "w"u8.ToArray(), TimeSpan.FromMinutes(1));
+        var outageElapsed = watch.Elapsed;
+
+        Assert.All(lookups, l => Assert.Equal(CacheLookupStatus.Error, l.Status));
+        Assert.All(lookups, l => Assert.False(string.IsNullOrEmpty(l.Reason)));
+        Assert.Equal(CacheWriteStatus.Error, write);
+        Assert.Equal(21, store.ErrorCount);
+        Assert.False(store.IsAvailable);
+        Assert.True(outageElapsed < TimeSpan.FromSeconds(3), $"outage calls took {outageElapsed}");
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
+
+        await server.RestartAsync();
+        var recovered = await RetryUntilAsync(() => store.SetAsync(key, "back"u8.ToArray(), TimeSpan.FromMinutes(1)).AsTask(), r => r == CacheWriteStatus.Stored);
+        var hit = await store.TryGetAsync(key);
+
+        Assert.Equal(CacheWriteStatus.Stored, recovered);
+        Assert.Equal("back"u8.ToArray(), hit.Value.ToArray());
+        Assert.True(store.IsAvailable);
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
+        Assert.Single(logger.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("available again", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_server_answering_garbage_is_an_error_result_not_an_exception()
+    {
+        await using var server = new FakeRespServer(async (stream, _, ct) =>
+        {
+            await FakeRespServer.ReadSomeAsync(stream, ct);
+            await stream.WriteAsync("!!garbage!!\r\n"u8.ToArray(), ct);
+            await Task.Delay(Timeout.Infinite, ct);
+        });
+        await using var client = new RedisClient(FastFailing(server.Port));
+        var store = new RedisResponseCacheStore(client);
+
+        var lookup = await store.TryGetAsync(NewKey());
+        var write = await store.SetAsync(NewKey(), "v"u8.ToArray(), TimeSpan.FromMinutes(1));
+
+        Assert.Equal(CacheLookupStatus.Error, lookup.Status);
+        Assert.Contains(nameof(RedisErrorKind.ProtocolError), lookup.Reason, StringComparison.Ordinal);
+        Assert.Equal(CacheWriteStatus.Error, write);
+    }
+
+    [Fact]
+    public async Task A_slow_server_is_an_error_result_within_the_timeout()
+    {
+        await using var server = new FakeRespServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
+        await using var client = new RedisClient(FastFailing(server.Port));
+        var store = new RedisResponseCacheStore(client);
+        var watch = Stopwatch.StartNew();
+
+        var lookup = await store.TryGetAsync(NewKey());
+
+        Assert.Equal(CacheLookupStatus.Error, lookup.Status);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task Caller_cancellation_is_not_a_store_error()
+    {
+        await using var server = new FakeRespServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
+        await using var client = new RedisClient(FastFailing(server.Port) with { CommandTimeout = TimeSpan.FromSeconds(5) });
+        var store = new RedisResponseCacheStore(client);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.TryGetAsync(NewKey(), cts.Token).AsTask());
+        Assert.Equal(0, store.ErrorCount);
+    }
+
+    private static async Task<T> RetryUntilAsync<T>(Func<Task<T>> attempt, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            var result = await attempt();
+            if (done(result) || DateTime.UtcNow > deadline)
+            {
+                return result;
+            }
+
+            await Task.Delay(25);
+        }
+    }
+}
