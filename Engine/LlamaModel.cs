@@ -65,6 +65,8 @@ public sealed class LlamaModel : IDisposable
 
     public bool IsEndOfGeneration(int token) => Native.IsEndOfGeneration(token);
 
+    public int BeginOfSequenceToken => Native.BeginOfSequenceToken;
+
     public bool IsBeginOfSequence(int token) => token == Native.BeginOfSequenceToken;
 
     public void Dispose() => Native.Dispose();

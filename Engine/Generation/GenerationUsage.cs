@@ -2,7 +2,10 @@ namespace LocalOpenAi.Engine.Generation;
 
 /// <summary>Token counts of one generation.</summary>
 /// <param name="CachedPromptTokens">Prompt tokens reused from the KV cache instead of being computed.</param>
-public sealed record GenerationUsage(int PromptTokens, int CachedPromptTokens, int CompletionTokens, TimeSpan TimeToFirstToken, TimeSpan Duration)
+/// <param name="QueueWait">Time between submission and getting a slot.</param>
+/// <param name="TimeToFirstToken">From submission to the first sampled token.</param>
+/// <param name="Duration">From submission to the end.</param>
+public sealed record GenerationUsage(int PromptTokens, int CachedPromptTokens, int CompletionTokens, TimeSpan QueueWait, TimeSpan TimeToFirstToken, TimeSpan Duration)
 {
     public int TotalTokens => PromptTokens + CompletionTokens;
 }

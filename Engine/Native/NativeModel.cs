@@ -90,6 +90,52 @@ internal sealed unsafe class NativeModel : IDisposable
     /// <summary>The model's default chat template (<c>tokenizer.chat_template</c>), or null.</summary>
     public string? ChatTemplate => Marshal.PtrToStringUTF8(LlamaNative.ModelChatTemplate(_handle, 0));
 
+    /// <summary>Renders messages with llama.cpp's built-in (non-Jinja) template matching <paramref name="template"/>; null when it knows none.</summary>
+    public static string? ApplyChatTemplate(string template, IReadOnlyList<(string Role, string Content)> messages, bool addAssistant)
+    {
+        var handles = new List<GCHandle>();
+        try
+        {
+            var templateBytes = Pin(template, handles);
+            var native = new LlamaChatMessage[messages.Count];
+            var total = 0;
+            for (var i = 0; i < messages.Count; i++)
+            {
+                native[i] = new LlamaChatMessage { Role = Pin(messages[i].Role, handles), Content = Pin(messages[i].Content, handles) };
+                total += messages[i].Role.Length + messages[i].Content.Length;
+            }
+
+            var buffer = new byte[Math.Max(256, total * 4 + 1024)];
+            fixed (LlamaChatMessage* messagePointer = native)
+            {
+                while (true)
+                {
+                    int length;
+                    fixed (byte* bufferPointer = buffer)
+                    {
+                        length = LlamaNative.ChatApplyTemplate(templateBytes, messagePointer, (nuint)native.Length, addAssistant, bufferPointer, buffer.Length);
+                    }
+
+                    if (length < 0)
+                    {
+                        return null;
+                    }
+
+                    if (length <= buffer.Length)
+                    {
+                        return Encoding.UTF8.GetString(buffer, 0, length);
+                    }
+
+                    buffer = new byte[length];
+                }
+            }
+        }
+        finally
+        {
+            handles.ForEach(handle => handle.Free());
+        }
+    }
+
     public bool IsEndOfGeneration(int token) => LlamaNative.VocabIsEndOfGeneration(_vocab, token);
 
     public bool IsControl(int token) => LlamaNative.VocabIsControl(_vocab, token);
@@ -149,4 +195,12 @@ internal sealed unsafe class NativeModel : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
+
+    private static byte* Pin(string text, List<GCHandle> handles)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text + "\0");
+        var handle = GCHandle.Alloc(bytes, GCHandleType.Pinned);
+        handles.Add(handle);
+        return (byte*)handle.AddrOfPinnedObject();
+    }
 }

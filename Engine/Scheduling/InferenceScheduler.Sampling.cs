@@ -79,6 +79,7 @@ public sealed partial class InferenceScheduler
             PromptTokens: active.Request.PromptTokens.Count,
             CachedPromptTokens: slot.ReusedPromptTokens,
             CompletionTokens: slot.GeneratedTokens,
+            QueueWait: Stopwatch.GetElapsedTime(active.EnqueuedAt, slot.StartedAt),
             TimeToFirstToken: slot.FirstTokenAt == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(active.EnqueuedAt, slot.FirstTokenAt),
             Duration: Stopwatch.GetElapsedTime(active.EnqueuedAt, now));
         Complete(active, new GenerationChunk(rest, TakeLogprobs(slot), reason, usage, error));

@@ -82,6 +82,9 @@ public sealed partial class InferenceScheduler : IDisposable
     /// <summary>Prompt tokens served from the KV cache since start.</summary>
     public long PromptTokensReused => Interlocked.Read(ref _promptTokensReused);
 
+    /// <summary>Share of the KV cells holding tokens (read without locking: a close estimate).</summary>
+    public double KvCacheUsageRatio => _slots.Sum(slot => slot.CachedTokens.Count) / (double)_context.ContextSize;
+
     public bool IsRunning => _thread.IsAlive && !_stopping.IsCancellationRequested;
 
     /// <summary>Queues a request. Returns at once: with the chunk stream, or with why it was refused.</summary>

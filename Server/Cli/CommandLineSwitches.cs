@@ -39,6 +39,7 @@ public static class CommandLineSwitches
         ["--gpu-layers"] = "Inference:GpuLayers",
         ["-ngl"] = "Inference:GpuLayers",
         ["--embeddings"] = "Inference:Embeddings",
+        ["--chat-template"] = "Inference:ChatTemplate",
         ["--port"] = "Server:Port",
         ["--host"] = "Server:Host",
     };

@@ -1,4 +1,6 @@
+using LocalOpenAi.Server.Feedback;
 using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Pull;
 
 namespace LocalOpenAi.Server.Cli;
 
@@ -7,9 +9,14 @@ public static class ServerCommandLine
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length > 0 && args[0] == MakeModelCommand.Name)
+        switch (args.FirstOrDefault())
         {
-            return MakeModelCommand.Run(args[1..], Console.Out, Console.Error);
+            case MakeModelCommand.Name:
+                return MakeModelCommand.Run(args[1..], Console.Out, Console.Error);
+            case PullCommand.Name:
+                return await PullCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            case ExportFeedbackCommand.Name:
+                return ExportFeedbackCommand.Run(args[1..], Console.Out, Console.Error, Environment.GetEnvironmentVariable("LOCALOPENAI__FEEDBACK__PATH"));
         }
 
         try

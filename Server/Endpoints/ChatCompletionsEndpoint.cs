@@ -4,6 +4,7 @@ using LocalOpenAi.Formats.Templates;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Metrics;
 
 namespace LocalOpenAi.Server.Endpoints;
 
@@ -18,7 +19,7 @@ public static class ChatCompletionsEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host)
+    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host, LocalOpenAiMetrics metrics)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Default.ChatCompletionRequest);
         if (error is not null)
@@ -36,10 +37,16 @@ public static class ChatCompletionsEndpoint
             return missing;
         }
 
+        var (plan, planError) = OutputPlanner.Plan(request, model.Template.Name);
+        if (planError is not null)
+        {
+            return planError;
+        }
+
         string prompt;
         try
         {
-            prompt = model.Template.Render(request.Messages!, addGenerationPrompt: true);
+            prompt = model.Template.Render(request.Messages!, request.Tools, addGenerationPrompt: true);
         }
         catch (ChatTemplateException exception)
         {
@@ -49,14 +56,14 @@ public static class ChatCompletionsEndpoint
         var tokens = model.Model.Tokenize(prompt, addBeginOfSequence: false, parseSpecial: true);
         var generation = new GenerationRequest(
             tokens,
-            SamplingTranslator.ToOptions(request, 0),
+            SamplingTranslator.ToOptions(request, 0) with { Grammar = plan!.Grammar },
             request.EffectiveMaxTokens,
             request.Stop,
             request.IgnoreEos ?? false,
             request.Logprobs == true ? request.TopLogprobs ?? 0 : null);
-        var requests = Enumerable.Range(0, request.N ?? 1).Select(index => generation with { Sampling = SamplingTranslator.ToOptions(request, index) });
+        var requests = Enumerable.Range(0, request.N ?? 1).Select(index => generation with { Sampling = generation.Sampling with { Seed = SamplingTranslator.ToOptions(request, index).Seed } });
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var (choices, refusal) = ChoiceSubmitter.Submit(model.Scheduler, requests, cancellation);
+        var (choices, refusal) = ChoiceSubmitter.Submit(model, requests, cancellation, metrics);
         if (refusal is not null)
         {
             cancellation.Dispose();
@@ -67,13 +74,13 @@ public static class ChatCompletionsEndpoint
         var context = new GenerationContext("chatcmpl-" + RequestIdMiddleware.Get(http), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model, tokens.Length, cancellation);
         if (request.Stream == true)
         {
-            return new GenerationStreamResult(context, choices!, new ChatStreamFormat(context), request.StreamOptions?.IncludeUsage == true);
+            return new GenerationStreamResult(context, choices!, new ChatStreamFormat(context, plan.Tools), request.StreamOptions?.IncludeUsage == true);
         }
 
         using (cancellation)
         {
             var collected = await CollectedChoices.CollectAsync(choices!);
-            return collected.Failure ?? TypedResults.Json(ChatResponseBuilder.ToResponse(context, collected), OpenAiJson.Default.ChatCompletionResponse);
+            return collected.Failure ?? TypedResults.Json(ChatResponseBuilder.ToResponse(context, collected, plan.Tools), OpenAiJson.Default.ChatCompletionResponse);
         }
     }
 

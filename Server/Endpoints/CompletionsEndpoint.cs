@@ -3,6 +3,7 @@ using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Metrics;
 
 namespace LocalOpenAi.Server.Endpoints;
 
@@ -17,7 +18,7 @@ public static class CompletionsEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host)
+    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host, LocalOpenAiMetrics metrics)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Default.CompletionRequest);
         if (error is not null)
@@ -56,7 +57,7 @@ public static class CompletionsEndpoint
             request.IgnoreEos ?? false,
             request.Logprobs))).ToList();
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var (choices, refusal) = ChoiceSubmitter.Submit(model.Scheduler, requests, cancellation);
+        var (choices, refusal) = ChoiceSubmitter.Submit(model, requests, cancellation, metrics);
         if (refusal is not null)
         {
             cancellation.Dispose();

@@ -1,29 +1,39 @@
 using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Formats.OpenAi;
+using LocalOpenAi.Formats.Tools;
 
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Maps engine results onto OpenAI chat response shapes.</summary>
 public static class ChatResponseBuilder
 {
+    public const string ToolCallsFinishReason = "tool_calls";
+
     public static string FinishReasonName(FinishReason reason) => reason switch
     {
         FinishReason.Length => "length",
         _ => "stop",
     };
 
-    public static ChatCompletionResponse ToResponse(GenerationContext context, CollectedChoices collected) => new()
+    public static ChatCompletionResponse ToResponse(GenerationContext context, CollectedChoices collected, ToolCallFormat? tools) => new()
     {
         Id = context.Id,
         Created = context.Created,
         Model = context.Model.Alias,
         SystemFingerprint = context.Model.Fingerprint,
-        Choices = collected.Finals.Select((final, index) => new ChatChoice
+        Choices = collected.Finals.Select((final, index) =>
         {
-            Index = index,
-            Message = new ChatMessage { Role = "assistant", Content = collected.Texts[index] },
-            Logprobs = ToLogprobs(collected.Logprobs[index]),
-            FinishReason = FinishReasonName(final.Finish!.Value),
+            IReadOnlyList<ToolCall>? calls = null;
+            var isCall = tools is not null && final.Finish == FinishReason.Stop && tools.TryParse(collected.Texts[index], out calls);
+            return new ChatChoice
+            {
+                Index = index,
+                Message = isCall
+                    ? new ChatMessage { Role = "assistant", Content = null, ToolCalls = calls }
+                    : new ChatMessage { Role = "assistant", Content = collected.Texts[index] },
+                Logprobs = ToLogprobs(collected.Logprobs[index]),
+                FinishReason = isCall ? ToolCallsFinishReason : FinishReasonName(final.Finish!.Value),
+            };
         }).ToArray(),
         Usage = ToUsage(context.PromptTokens, collected.CachedPromptTokens, collected.CompletionTokens),
     };

@@ -1,6 +1,8 @@
 using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Server.Errors;
+using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Metrics;
 
 namespace LocalOpenAi.Server.Generation;
 
@@ -8,8 +10,9 @@ namespace LocalOpenAi.Server.Generation;
 public static class ChoiceSubmitter
 {
     public static (IReadOnlyList<IAsyncEnumerable<GenerationChunk>>? Choices, IResult? Refusal) Submit(
-        InferenceScheduler scheduler, IEnumerable<GenerationRequest> requests, CancellationTokenSource cancellation)
+        LocalModel model, IEnumerable<GenerationRequest> requests, CancellationTokenSource cancellation, LocalOpenAiMetrics metrics)
     {
+        var scheduler = model.Scheduler;
         var choices = new List<IAsyncEnumerable<GenerationChunk>>();
         foreach (var request in requests)
         {
@@ -26,9 +29,24 @@ public static class ChoiceSubmitter
                 });
             }
 
-            choices.Add(submission.Chunks!);
+            choices.Add(RecordUsage(submission.Chunks!, model.Alias, metrics));
         }
 
         return (choices, null);
+    }
+
+    /// <summary>Passes chunks through and records each choice's token counts and timings when it ends.</summary>
+    private static async IAsyncEnumerable<GenerationChunk> RecordUsage(IAsyncEnumerable<GenerationChunk> chunks, string model, LocalOpenAiMetrics metrics)
+    {
+        await foreach (var chunk in chunks)
+        {
+            if (chunk.Usage is { } usage)
+            {
+                metrics.RecordGeneration(model, usage);
+                metrics.RecordQueueWait(model, usage.QueueWait);
+            }
+
+            yield return chunk;
+        }
     }
 }

@@ -10,13 +10,13 @@ public sealed class CompletionStreamFormat(GenerationContext context, IReadOnlyL
     public IEnumerable<ReadOnlyMemory<byte>> Opening(int choice) =>
         echoedPrompts.Count > 0 ? [Serialize(Choice(choice, echoedPrompts[choice], null))] : [];
 
-    public ReadOnlyMemory<byte> Delta(int choice, GenerationChunk chunk) =>
-        Serialize(Choice(choice, chunk.Text, null, CompletionResponseBuilder.ToLogprobs(chunk.Logprobs, 0)));
+    public IEnumerable<ReadOnlyMemory<byte>> Delta(int choice, GenerationChunk chunk) =>
+        [Serialize(Choice(choice, chunk.Text, null, CompletionResponseBuilder.ToLogprobs(chunk.Logprobs, 0)))];
 
-    public ReadOnlyMemory<byte> Finish(int choice, FinishReason reason) =>
-        Serialize(Choice(choice, string.Empty, ChatResponseBuilder.FinishReasonName(reason)));
+    public IEnumerable<ReadOnlyMemory<byte>> Finish(int choice, FinishReason reason) =>
+        [Serialize(Choice(choice, string.Empty, ChatResponseBuilder.FinishReasonName(reason)))];
 
-    public ReadOnlyMemory<byte> Usage(int completionTokens, int cachedPromptTokens) => Serialize(new CompletionResponse
+    public IEnumerable<ReadOnlyMemory<byte>> Usage(int completionTokens, int cachedPromptTokens) => [Serialize(new CompletionResponse
     {
         Id = context.Id,
         Created = context.Created,
@@ -24,7 +24,7 @@ public sealed class CompletionStreamFormat(GenerationContext context, IReadOnlyL
         SystemFingerprint = context.Model.Fingerprint,
         Choices = [],
         Usage = ChatResponseBuilder.ToUsage(context.PromptTokens, cachedPromptTokens, completionTokens),
-    });
+    })];
 
     private CompletionResponse Choice(int index, string text, string? finishReason, CompletionLogprobs? logprobs = null) => new()
     {

@@ -47,20 +47,29 @@ public sealed class GenerationStreamResult(
 
             if (chunk.Text.Length > 0 || chunk.Logprobs is not null)
             {
-                await events.WriteAsync(format.Delta(index, chunk), token);
+                foreach (var delta in format.Delta(index, chunk))
+                {
+                    await events.WriteAsync(delta, token);
+                }
             }
 
             if (chunk is { Finish: { } finish, Usage: { } usage })
             {
                 completionTokens += usage.CompletionTokens;
                 cachedTokens = Math.Max(cachedTokens, usage.CachedPromptTokens);
-                await events.WriteAsync(format.Finish(index, finish), token);
+                foreach (var closing in format.Finish(index, finish))
+                {
+                    await events.WriteAsync(closing, token);
+                }
             }
         }
 
         if (includeUsage)
         {
-            await events.WriteAsync(format.Usage(completionTokens, cachedTokens), token);
+            foreach (var usage in format.Usage(completionTokens, cachedTokens))
+            {
+                await events.WriteAsync(usage, token);
+            }
         }
 
         await events.WriteDoneAsync(token);

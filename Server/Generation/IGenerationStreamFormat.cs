@@ -8,12 +8,12 @@ public interface IGenerationStreamFormat
     /// <summary>Events sent before any text for a choice (chat: the assistant role); may be none.</summary>
     IEnumerable<ReadOnlyMemory<byte>> Opening(int choice);
 
-    /// <summary>New text (and logprobs) of a choice.</summary>
-    ReadOnlyMemory<byte> Delta(int choice, GenerationChunk chunk);
+    /// <summary>Events for new text (and logprobs) of a choice; a format may hold text back (tool calls).</summary>
+    IEnumerable<ReadOnlyMemory<byte>> Delta(int choice, GenerationChunk chunk);
 
-    /// <summary>The event that closes a choice with its finish reason.</summary>
-    ReadOnlyMemory<byte> Finish(int choice, FinishReason reason);
+    /// <summary>The events that close a choice: anything held back, then the finish reason.</summary>
+    IEnumerable<ReadOnlyMemory<byte>> Finish(int choice, FinishReason reason);
 
     /// <summary>The usage event sent after all choices when the client asked for it.</summary>
-    ReadOnlyMemory<byte> Usage(int completionTokens, int cachedPromptTokens);
+    IEnumerable<ReadOnlyMemory<byte>> Usage(int completionTokens, int cachedPromptTokens);
 }

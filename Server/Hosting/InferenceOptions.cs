@@ -31,6 +31,9 @@ public sealed class InferenceOptions
 
     public int GpuLayers { get; set; } = -1;
 
+    /// <summary>A chat template name (llama3.1, chatml, qwen2.5, phi3, mistral, gemma, zephyr) overriding the GGUF's.</summary>
+    public string? ChatTemplate { get; set; }
+
     /// <summary>Also serve <c>/v1/embeddings</c> from this model (a second, pooled context).</summary>
     public bool Embeddings { get; set; }
 }

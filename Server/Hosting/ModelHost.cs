@@ -1,7 +1,7 @@
 using LocalOpenAi.Engine;
 using LocalOpenAi.Engine.Embeddings;
 using LocalOpenAi.Engine.Scheduling;
-using LocalOpenAi.Formats.Templates;
+using LocalOpenAi.Server.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace LocalOpenAi.Server.Hosting;
@@ -10,10 +10,11 @@ namespace LocalOpenAi.Server.Hosting;
 /// Loads the configured model in the background at start-up (so <c>/health</c> answers at once and
 /// <c>/ready</c> turns 200 when loading ends) and frees it on shutdown.
 /// </summary>
-public sealed partial class ModelHost(IOptions<InferenceOptions> options, ILoggerFactory loggerFactory, ILogger<ModelHost> logger) : BackgroundService
+public sealed partial class ModelHost(IOptions<InferenceOptions> options, LocalOpenAiMetrics metrics, ILoggerFactory loggerFactory, ILogger<ModelHost> logger) : BackgroundService
 {
     private volatile LocalModel? _model;
     private volatile string _state = "not started";
+    private IDisposable? _gauges;
 
     public LocalModel? Model => _model;
 
@@ -55,7 +56,8 @@ public sealed partial class ModelHost(IOptions<InferenceOptions> options, ILogge
             var embeddings = settings.Embeddings
                 ? new EmbeddingGenerator(model, Math.Min(model.TrainingContextSize, 8192), scheduler.Threads)
                 : null;
-            _model = new LocalModel(ConfiguredAlias!, model, scheduler, new Llama31ChatTemplate(), embeddings, DateTimeOffset.UtcNow);
+            _model = new LocalModel(ConfiguredAlias!, model, scheduler, ChatTemplateSelection.Select(model, settings.ChatTemplate), embeddings, DateTimeOffset.UtcNow);
+            _gauges = metrics.RegisterSchedulerGauges(_model.Alias, () => scheduler.QueueDepth, () => scheduler.BusySlots, () => scheduler.KvCacheUsageRatio);
             _state = "ready";
             Log.ModelLoaded(logger, ConfiguredAlias!, model.Description, contextSize, settings.Parallel);
         }
@@ -69,6 +71,7 @@ public sealed partial class ModelHost(IOptions<InferenceOptions> options, ILogge
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        _gauges?.Dispose();
         if (_model is { } model)
         {
             _model = null;

@@ -1,6 +1,9 @@
+using LocalOpenAi.Server.Agents;
 using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Server.Endpoints;
 using LocalOpenAi.Server.Errors;
+using LocalOpenAi.Server.Feedback;
+using LocalOpenAi.Server.Metrics;
 
 namespace LocalOpenAi.Server.Hosting;
 
@@ -21,6 +24,7 @@ public static class ServerApplication
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseRequestMetrics();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseOpenAiStatusCodeEnvelope();
         app.MapHealth();
@@ -29,6 +33,10 @@ public static class ServerApplication
         app.MapCompletions();
         app.MapEmbeddings();
         app.MapTokenization();
+        app.MapExtractParameters();
+        app.MapSummarize();
+        app.MapFeedback();
+        app.MapMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
@@ -39,6 +47,8 @@ public static class ServerApplication
         services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelHost>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelHost>());
+        services.AddLocalOpenAiMetrics();
+        services.AddFeedback(configuration);
         services.AddOpenApi();
         return services;
     }

@@ -1,0 +1,9 @@
+using LocalOpenAi.Router.Classification;
+
+namespace LocalOpenAi.Router.Calibration;
+
+/// <summary>One request from a traffic sample file, with its label when the file is labelled.</summary>
+/// <param name="Line">1-based line in the file.</param>
+/// <param name="Input">The request as the classifier sees it.</param>
+/// <param name="Label">The expected class, when given.</param>
+public sealed record TrafficSample(int Line, ClassificationInput Input, Complexity? Label);

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LocalOpenAi.Server.Feedback;
+
+/// <summary>Registers the feedback store, the exchange log and their options.</summary>
+public static class FeedbackServices
+{
+    /// <summary>Adds <see cref="FeedbackStore"/> and an in-memory <see cref="IExchangeLog"/> (unless one is already registered).</summary>
+    public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<IExchangeLog>(provider => new BoundedExchangeLog(provider.GetRequiredService<IOptions<FeedbackOptions>>().Value.ExchangeCapacity));
+        return services;
+    }
+}

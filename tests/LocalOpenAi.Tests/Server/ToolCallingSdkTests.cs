@@ -1,0 +1,92 @@
+using System.Text.Json;
+using LocalOpenAi.Tests.Support;
+using OpenAI.Chat;
+
+namespace LocalOpenAi.Tests.Server;
+
+/// <summary>Tool calls through the official SDK: forced calls are well-formed, and results feed the next turn.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class ToolCallingSdkTests(ServerFixture server)
+{
+    private static readonly ChatTool Forecast = ChatTool.CreateFunctionTool(
+        "get_forecast",
+        "Weather forecast for a city",
+        BinaryData.FromString("""{"type":"object","properties":{"city":{"enum":["Paris","Oslo","Lima"]},"days":{"type":"integer","minimum":1,"maximum":7},"unit":{"enum":["c","f"]}},"required":["city","days","unit"],"additionalProperties":false}"""));
+
+    private static readonly ChatTool Stock = ChatTool.CreateFunctionTool(
+        "get_quote",
+        "Stock quote",
+        BinaryData.FromString("""{"type":"object","properties":{"ticker":{"enum":["AAPL","MSFT"]}},"required":["ticker"],"additionalProperties":false}"""));
+
+    private ChatClient Chat => server.OpenAi.GetChatClient(ServerFixture.ModelAlias);
+
+    [Fact]
+    public async Task A_required_tool_choice_yields_a_well_formed_call_of_an_offered_tool()
+    {
+        var options = new ChatCompletionOptions { Tools = { Forecast, Stock }, ToolChoice = ChatToolChoice.CreateRequiredChoice(), Temperature = 1f, Seed = 3 };
+
+        ChatCompletion completion = await Chat.CompleteChatAsync([new UserChatMessage("Weather in Oslo for 3 days?")], options);
+
+        Assert.Equal(ChatFinishReason.ToolCalls, completion.FinishReason);
+        var call = Assert.Single(completion.ToolCalls);
+        Assert.StartsWith("call_", call.Id);
+        Assert.Contains(call.FunctionName, new[] { "get_forecast", "get_quote" });
+        using var arguments = JsonDocument.Parse(call.FunctionArguments);
+        Assert.Equal(JsonValueKind.Object, arguments.RootElement.ValueKind);
+    }
+
+    [Fact]
+    public async Task A_named_tool_choice_calls_that_tool_with_arguments_from_its_schema()
+    {
+        var options = new ChatCompletionOptions { Tools = { Forecast, Stock }, ToolChoice = ChatToolChoice.CreateFunctionChoice("get_forecast"), Temperature = 1f, Seed = 9 };
+
+        ChatCompletion completion = await Chat.CompleteChatAsync([new UserChatMessage("Forecast please")], options);
+
+        var call = Assert.Single(completion.ToolCalls);
+        Assert.Equal("get_forecast", call.FunctionName);
+        using var arguments = JsonDocument.Parse(call.FunctionArguments);
+        Assert.Contains(arguments.RootElement.GetProperty("city").GetString(), new[] { "Paris", "Oslo", "Lima" });
+        Assert.InRange(arguments.RootElement.GetProperty("days").GetInt32(), 1, 7);
+        Assert.Contains(arguments.RootElement.GetProperty("unit").GetString(), new[] { "c", "f" });
+    }
+
+    [Fact]
+    public async Task A_tool_call_streams_as_a_tool_calls_delta()
+    {
+        var options = new ChatCompletionOptions { Tools = { Stock }, ToolChoice = ChatToolChoice.CreateFunctionChoice("get_quote"), Temperature = 0f };
+        string? name = null;
+        var arguments = new System.Text.StringBuilder();
+        ChatFinishReason? finish = null;
+
+        await foreach (var update in Chat.CompleteChatStreamingAsync([new UserChatMessage("Quote?")], options))
+        {
+            foreach (var toolUpdate in update.ToolCallUpdates)
+            {
+                name ??= toolUpdate.FunctionName;
+                arguments.Append(toolUpdate.FunctionArgumentsUpdate?.ToString());
+            }
+
+            finish ??= update.FinishReason;
+        }
+
+        Assert.Equal("get_quote", name);
+        Assert.Equal(ChatFinishReason.ToolCalls, finish);
+        Assert.Contains(JsonDocument.Parse(arguments.ToString()).RootElement.GetProperty("ticker").GetString(), new[] { "AAPL", "MSFT" });
+    }
+
+    [Fact]
+    public async Task A_tool_result_round_trips_into_the_next_turn()
+    {
+        var options = new ChatCompletionOptions { Tools = { Stock }, ToolChoice = ChatToolChoice.CreateFunctionChoice("get_quote"), Temperature = 0f };
+        List<ChatMessage> conversation = [new UserChatMessage("What is Apple trading at?")];
+        ChatCompletion call = await Chat.CompleteChatAsync(conversation, options);
+        conversation.Add(new AssistantChatMessage(call));
+        conversation.Add(new ToolChatMessage(call.ToolCalls[0].Id, """{"price": 187.2}"""));
+
+        ChatCompletion answer = await Chat.CompleteChatAsync(conversation, new ChatCompletionOptions { Tools = { Stock }, ToolChoice = ChatToolChoice.CreateNoneChoice(), MaxOutputTokenCount = 8, Temperature = 0f });
+
+        Assert.NotEqual(ChatFinishReason.ToolCalls, answer.FinishReason);
+        Assert.False(string.IsNullOrEmpty(answer.Content[0].Text));
+        Assert.True(answer.Usage.InputTokenCount > call.Usage.InputTokenCount, "the second prompt holds the call and its result");
+    }
+}
