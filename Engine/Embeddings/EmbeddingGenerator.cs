@@ -19,7 +19,7 @@ public sealed class EmbeddingGenerator : IDisposable
         _model = model;
         _context = NativeContext.Create(model.Native, new NativeContextSettings(
             contextSize, Sequences: 1, BatchSize: contextSize, MicroBatchSize: contextSize, threads, threads,
-            UnifiedKvCache: false, Embeddings: true, MeanPooling: true))
+            Embeddings: true, MeanPooling: true))
             ?? throw new ModelLoadException($"llama.cpp could not create an embedding context for '{model.Path}'.");
         _batch = new NativeBatch(contextSize);
     }

@@ -16,9 +16,6 @@ internal static partial class LlamaNative
     [LibraryImport(Llama, EntryPoint = "llama_n_ctx")]
     internal static partial uint ContextSize(SafeLlamaContextHandle context);
 
-    [LibraryImport(Llama, EntryPoint = "llama_n_ctx_seq")]
-    internal static partial uint ContextSizePerSequence(SafeLlamaContextHandle context);
-
     [LibraryImport(Llama, EntryPoint = "llama_n_batch")]
     internal static partial uint BatchSize(SafeLlamaContextHandle context);
 

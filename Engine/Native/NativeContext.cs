@@ -18,7 +18,6 @@ internal sealed unsafe class NativeContext : IDisposable
         _vocabularySize = model.VocabularySize;
         _embeddingSize = model.EmbeddingSize;
         ContextSize = (int)LlamaNative.ContextSize(handle);
-        ContextSizePerSequence = (int)LlamaNative.ContextSizePerSequence(handle);
         BatchSize = (int)LlamaNative.BatchSize(handle);
         Sequences = (int)LlamaNative.MaxSequences(handle);
     }
@@ -26,8 +25,6 @@ internal sealed unsafe class NativeContext : IDisposable
     internal SafeLlamaContextHandle Handle => _handle;
 
     public int ContextSize { get; }
-
-    public int ContextSizePerSequence { get; }
 
     public int BatchSize { get; }
 
@@ -43,7 +40,7 @@ internal sealed unsafe class NativeContext : IDisposable
         parameters.MaxSequences = (uint)settings.Sequences;
         parameters.Threads = settings.Threads;
         parameters.BatchThreads = settings.BatchThreads;
-        parameters.KvUnified = settings.UnifiedKvCache ? (byte)1 : (byte)0;
+        parameters.KvUnified = 0; // one KV stream per sequence: see InferenceScheduler.Prefixes
         parameters.Embeddings = settings.Embeddings ? (byte)1 : (byte)0;
         if (settings.MeanPooling)
         {
@@ -92,9 +89,10 @@ internal sealed unsafe class NativeContext : IDisposable
     public bool RemoveTokens(int sequence, int fromPosition, int toPosition = -1) =>
         LlamaNative.MemorySequenceRemove(_memory, sequence, fromPosition, toPosition);
 
-    /// <summary>Makes positions [from, to) of <paramref name="source"/> also belong to <paramref name="destination"/>.</summary>
-    public void CopyTokens(int source, int destination, int fromPosition, int toPosition) =>
-        LlamaNative.MemorySequenceCopy(_memory, source, destination, fromPosition, toPosition);
+    /// <summary>Replaces <paramref name="destination"/>'s cache with a copy of <paramref name="source"/>'s, made at the next decode.</summary>
+    /// <remarks>With one KV stream per sequence, llama.cpp copies whole streams only.</remarks>
+    public void CopySequence(int source, int destination) =>
+        LlamaNative.MemorySequenceCopy(_memory, source, destination, -1, -1);
 
     public int LastPosition(int sequence) => LlamaNative.MemorySequencePositionMax(_memory, sequence);
 

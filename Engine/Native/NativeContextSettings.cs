@@ -8,6 +8,5 @@ internal sealed record NativeContextSettings(
     int MicroBatchSize,
     int Threads,
     int BatchThreads,
-    bool UnifiedKvCache,
     bool Embeddings,
     bool MeanPooling = false);

@@ -12,6 +12,8 @@ public sealed partial class InferenceScheduler
         {
             while (!_stopping.IsCancellationRequested)
             {
+                // Before admission, so a leader that just finished still holds the prefix its followers wait for.
+                ResolvePrefixWaits();
                 AdmitWaiting();
                 if (_slots.All(slot => slot.IsIdle))
                 {
@@ -68,20 +70,10 @@ public sealed partial class InferenceScheduler
                 continue;
             }
 
-            var prompt = request.Request.PromptTokens;
-            var slot = _slots.Where(candidate => candidate.IsIdle).MaxBy(candidate => candidate.CommonPrefixLength(prompt))!;
-
-            // At least the last prompt token is decoded again: its logits choose the first new token.
-            var reused = Math.Min(slot.CommonPrefixLength(prompt), prompt.Count - 1);
-            if (reused < slot.CachedTokens.Count)
-            {
-                _context.RemoveTokens(slot.Sequence, reused);
-                slot.CachedTokens.RemoveRange(reused, slot.CachedTokens.Count - reused);
-            }
-
-            slot.Begin(request, reused, Stopwatch.GetTimestamp());
+            var slot = _slots.Where(candidate => candidate.IsIdle).MaxBy(candidate => candidate.CommonPrefixLength(request.Request.PromptTokens))!;
+            slot.Begin(request, Stopwatch.GetTimestamp());
+            PlacePrompt(slot);
             Interlocked.Increment(ref _busySlots);
-            Interlocked.Add(ref _promptTokensReused, reused);
         }
     }
 
@@ -103,7 +95,7 @@ public sealed partial class InferenceScheduler
         foreach (var slot in _slots)
         {
             slot.BatchRow = -1;
-            if (slot.Active is not null && !slot.IsPrefilling)
+            if (slot.IsGenerating)
             {
                 slot.BatchRow = _batch.Add(slot.PendingToken, slot.CachedTokens.Count, slot.Sequence, wantLogits: true);
                 slot.CachedTokens.Add(slot.PendingToken);

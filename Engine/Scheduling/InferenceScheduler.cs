@@ -28,6 +28,8 @@ public sealed partial class InferenceScheduler : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Thread _thread;
     private readonly ILogger _logger;
+    private readonly bool _sharePrefixes;
+    private readonly int _contextPerSlot;
     private int _queueDepth;
     private int _busySlots;
     private long _promptTokensEvaluated;
@@ -47,11 +49,12 @@ public sealed partial class InferenceScheduler : IDisposable
             MicroBatchSize: Math.Min(options.BatchSize, 512),
             Threads: threads,
             BatchThreads: threads,
-            UnifiedKvCache: false,
             Embeddings: false);
         _context = NativeContext.Create(model.Native, settings)
             ?? throw new ModelLoadException($"llama.cpp could not create a context of {options.ContextSize} tokens for '{model.Path}' (out of memory?).");
         _batch = new NativeBatch(_context.BatchSize);
+        _sharePrefixes = options.SharePrefixes;
+        _contextPerSlot = _context.ContextSize / options.Slots;
         _slots = Enumerable.Range(0, options.Slots).Select(sequence => new Slot(sequence)).ToArray();
         _queue = Channel.CreateBounded<ScheduledRequest>(new BoundedChannelOptions(options.QueueSize)
         {
@@ -70,7 +73,7 @@ public sealed partial class InferenceScheduler : IDisposable
     public int Threads { get; }
 
     /// <summary>Context cells each request may use: prompt plus completion.</summary>
-    public int ContextSizePerSlot => _context.ContextSizePerSequence;
+    public int ContextSizePerSlot => _contextPerSlot;
 
     public int QueueDepth => Volatile.Read(ref _queueDepth);
 

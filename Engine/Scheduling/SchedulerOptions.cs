@@ -6,12 +6,14 @@ namespace LocalOpenAi.Engine.Scheduling;
 /// <param name="BatchSize">Most tokens in one decode step (generating slots plus prompt chunks).</param>
 /// <param name="Threads">CPU threads for decoding; 0 uses every core.</param>
 /// <param name="QueueSize">Requests that may wait for a slot before new ones are refused.</param>
+/// <param name="SharePrefixes">Slots copy a common prompt prefix from each other's caches, so it is computed once.</param>
 public sealed record SchedulerOptions(
     int Slots = 4,
     int ContextSize = 16384,
     int BatchSize = 512,
     int Threads = 0,
-    int QueueSize = 64)
+    int QueueSize = 64,
+    bool SharePrefixes = true)
 {
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

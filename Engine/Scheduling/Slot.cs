@@ -36,13 +36,23 @@ internal sealed class Slot(int sequence)
 
     public bool IsIdle => Active is null;
 
-    public bool IsPrefilling => Active is not null && PromptCursor < Active.Request.PromptTokens.Count;
+    /// <summary>The slot whose prefill this one waits for, to share its prompt prefix instead of computing it again.</summary>
+    public Slot? PrefixLeader { get; private set; }
 
-    public void Begin(ScheduledRequest request, int reusedPromptTokens, long now)
+    /// <summary>How many leading prompt tokens the leader will provide.</summary>
+    public int PrefixLength { get; private set; }
+
+    public bool IsPrefilling => Active is not null && PrefixLeader is null && PromptCursor < Active.Request.PromptTokens.Count;
+
+    /// <summary>The prompt is in the cache and the slot adds one sampled token per step.</summary>
+    public bool IsGenerating => Active is not null && PrefixLeader is null && PromptCursor >= Active.Request.PromptTokens.Count;
+
+    public void Begin(ScheduledRequest request, long now)
     {
         Active = request;
-        ReusedPromptTokens = reusedPromptTokens;
-        PromptCursor = reusedPromptTokens;
+        ReusedPromptTokens = 0;
+        PromptCursor = 0;
+        PrefixLeader = null;
         GeneratedTokens = 0;
         BatchRow = -1;
         StartedAt = now;
@@ -52,19 +62,36 @@ internal sealed class Slot(int sequence)
         Logprobs = request.Request.TopLogprobs is null ? null : [];
     }
 
+    /// <summary>Records that the first <paramref name="reused"/> prompt tokens are already in this slot's cache.</summary>
+    public void StartAfter(int reused)
+    {
+        ReusedPromptTokens = reused;
+        PromptCursor = reused;
+        PrefixLeader = null;
+    }
+
+    public void WaitFor(Slot leader, int length)
+    {
+        PrefixLeader = leader;
+        PrefixLength = length;
+    }
+
     public void End()
     {
         Active?.Sampler.Dispose();
         Active = null;
+        PrefixLeader = null;
         BatchRow = -1;
     }
 
     /// <summary>Length of the longest common prefix of the cached tokens and <paramref name="prompt"/>.</summary>
-    public int CommonPrefixLength(IReadOnlyList<int> prompt)
+    public int CommonPrefixLength(IReadOnlyList<int> prompt) => CommonPrefix(CachedTokens, prompt);
+
+    public static int CommonPrefix(IReadOnlyList<int> first, IReadOnlyList<int> second)
     {
-        var limit = Math.Min(CachedTokens.Count, prompt.Count);
+        var limit = Math.Min(first.Count, second.Count);
         var length = 0;
-        while (length < limit && CachedTokens[length] == prompt[length])
+        while (length < limit && first[length] == second[length])
         {
             length++;
         }

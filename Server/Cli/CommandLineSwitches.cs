@@ -6,13 +6,40 @@ public static class CommandLineSwitches
     /// <summary>Flags that take no value on the command line (llama-server style), e.g. <c>--embeddings</c>.</summary>
     public static IReadOnlySet<string> BooleanFlags { get; } = new HashSet<string> { "--embeddings" };
 
-    /// <summary>Gives bare boolean flags the value <c>true</c>, which the configuration parser needs.</summary>
+    /// <summary>Flags that may repeat: each occurrence becomes the next index of a configuration list.</summary>
+    public static IReadOnlyDictionary<string, string> ListFlags { get; } = new Dictionary<string, string>
+    {
+        ["--api-key"] = "Security:ApiKeys",
+    };
+
+    /// <summary>Settings a flag implies besides its own, e.g. <c>--redis</c> also selects the Redis cache store.</summary>
+    public static IReadOnlyDictionary<string, string[]> ImpliedSettings { get; } = new Dictionary<string, string[]>
+    {
+        ["--redis"] = ["--Cache:Store=redis"],
+    };
+
+    /// <summary>
+    /// Gives bare boolean flags the value <c>true</c>, which the configuration parser needs, and turns
+    /// repeated list flags (<c>--api-key A --api-key B</c>) into indexed keys (<c>Security:ApiKeys:0</c>, <c>:1</c>).
+    /// </summary>
     public static string[] Normalize(IReadOnlyList<string> args)
     {
         var normalized = new List<string>(args.Count + 2);
+        var listIndexes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var implied = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
+            var (flag, inlineValue) = args[i].Split('=', 2) is [var name, var value] ? (name, value) : (args[i], null);
+            if (ListFlags.TryGetValue(flag, out var listKey) && (inlineValue is not null || i + 1 < args.Count))
+            {
+                var index = listIndexes.GetValueOrDefault(listKey);
+                listIndexes[listKey] = index + 1;
+                normalized.Add($"--{listKey}:{index}={inlineValue ?? args[++i]}");
+                continue;
+            }
+
             normalized.Add(args[i]);
+            implied.AddRange(ImpliedSettings.GetValueOrDefault(flag) ?? []);
             var hasValue = i + 1 < args.Count && !args[i + 1].StartsWith('-');
             if (BooleanFlags.Contains(args[i]) && !hasValue)
             {
@@ -20,7 +47,7 @@ public static class CommandLineSwitches
             }
         }
 
-        return [.. normalized];
+        return [.. normalized, .. implied];
     }
 
     public static IReadOnlyDictionary<string, string> Mappings { get; } = new Dictionary<string, string>
@@ -40,6 +67,10 @@ public static class CommandLineSwitches
         ["-ngl"] = "Inference:GpuLayers",
         ["--embeddings"] = "Inference:Embeddings",
         ["--chat-template"] = "Inference:ChatTemplate",
+        ["--redis"] = "Cache:Redis",
+        ["--upstream-url"] = "Upstream:Url",
+        ["--upstream-key"] = "Upstream:Key",
+        ["--strategy"] = "Router:Strategy",
         ["--port"] = "Server:Port",
         ["--host"] = "Server:Host",
     };

@@ -1,10 +1,13 @@
+using System.Text.Json;
 using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Formats.Templates;
+using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Hosting;
-using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Server.Routing;
+using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Endpoints;
 
@@ -19,20 +22,32 @@ public static class ChatCompletionsEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host, LocalOpenAiMetrics metrics)
+    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host, CompletionPipeline pipeline, UsageRecorder usage)
     {
-        var (request, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Default.ChatCompletionRequest);
+        var (request, body, error) = await JsonBody.ReadWithRawAsync(http.Request, OpenAiJson.Default.ChatCompletionRequest);
         if (error is not null)
         {
             return error;
         }
 
-        if (Validate(request!) is { } invalid)
+        if ((Validate(request!) ?? pipeline.CheckModel(host, request!.Model)) is { } invalid)
         {
             return invalid;
         }
 
-        if (!ModelResolution.TryResolve(host, request!.Model, out var model, out var missing))
+        return await pipeline.RunAsync(http, new CompletionCall(
+            UpstreamEndpoint.ChatCompletions,
+            body!,
+            request!.Model,
+            request.Stream == true,
+            RouteRequest.FromChat(request, http.Request.Headers["X-Agent-Name"], http.Request.Headers["X-Route-Prefer"]),
+            request,
+            (capture, useDefaultModel) => RunLocallyAsync(http, host, usage, request, capture, useDefaultModel)));
+    }
+
+    private static async Task<IResult> RunLocallyAsync(HttpContext http, ModelHost host, UsageRecorder usage, ChatCompletionRequest request, ResponseCapture? capture, bool useDefaultModel)
+    {
+        if (!ModelResolution.TryResolve(host, useDefaultModel ? null : request.Model, out var model, out var missing))
         {
             return missing;
         }
@@ -63,7 +78,7 @@ public static class ChatCompletionsEndpoint
             request.Logprobs == true ? request.TopLogprobs ?? 0 : null);
         var requests = Enumerable.Range(0, request.N ?? 1).Select(index => generation with { Sampling = generation.Sampling with { Seed = SamplingTranslator.ToOptions(request, index).Seed } });
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var (choices, refusal) = ChoiceSubmitter.Submit(model, requests, cancellation, metrics);
+        var (choices, refusal) = ChoiceSubmitter.Submit(http, model, requests, cancellation, usage);
         if (refusal is not null)
         {
             cancellation.Dispose();
@@ -74,13 +89,13 @@ public static class ChatCompletionsEndpoint
         var context = new GenerationContext("chatcmpl-" + RequestIdMiddleware.Get(http), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model, tokens.Length, cancellation);
         if (request.Stream == true)
         {
-            return new GenerationStreamResult(context, choices!, new ChatStreamFormat(context, plan.Tools), request.StreamOptions?.IncludeUsage == true);
+            return new GenerationStreamResult(context, choices!, new ChatStreamFormat(context, plan.Tools), request.StreamOptions?.IncludeUsage == true, capture);
         }
 
         using (cancellation)
         {
             var collected = await CollectedChoices.CollectAsync(choices!);
-            return collected.Failure ?? TypedResults.Json(ChatResponseBuilder.ToResponse(context, collected, plan.Tools), OpenAiJson.Default.ChatCompletionResponse);
+            return collected.Failure ?? new JsonPayloadResult(JsonSerializer.SerializeToUtf8Bytes(ChatResponseBuilder.ToResponse(context, collected, plan.Tools), OpenAiJson.Default.ChatCompletionResponse), capture);
         }
     }
 

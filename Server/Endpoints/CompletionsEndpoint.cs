@@ -1,9 +1,11 @@
+using System.Text.Json;
 using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Hosting;
-using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Server.Routing;
+using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Endpoints;
 
@@ -18,20 +20,32 @@ public static class CompletionsEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host, LocalOpenAiMetrics metrics)
+    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host, CompletionPipeline pipeline, UsageRecorder usage)
     {
-        var (request, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Default.CompletionRequest);
+        var (request, body, error) = await JsonBody.ReadWithRawAsync(http.Request, OpenAiJson.Default.CompletionRequest);
         if (error is not null)
         {
             return error;
         }
 
-        if (Validate(request!) is { } invalid)
+        if ((Validate(request!) ?? pipeline.CheckModel(host, request!.Model)) is { } invalid)
         {
             return invalid;
         }
 
-        if (!ModelResolution.TryResolve(host, request!.Model, out var model, out var missing))
+        return await pipeline.RunAsync(http, new CompletionCall(
+            UpstreamEndpoint.Completions,
+            body!,
+            request!.Model,
+            request.Stream == true,
+            RouteRequests.FromCompletion(request, http.Request.Headers["X-Agent-Name"], http.Request.Headers["X-Route-Prefer"]),
+            null,
+            (capture, useDefaultModel) => RunLocallyAsync(http, host, usage, request, capture, useDefaultModel)));
+    }
+
+    private static async Task<IResult> RunLocallyAsync(HttpContext http, ModelHost host, UsageRecorder usage, CompletionRequest request, ResponseCapture? capture, bool useDefaultModel)
+    {
+        if (!ModelResolution.TryResolve(host, useDefaultModel ? null : request.Model, out var model, out var missing))
         {
             return missing;
         }
@@ -57,7 +71,7 @@ public static class CompletionsEndpoint
             request.IgnoreEos ?? false,
             request.Logprobs))).ToList();
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var (choices, refusal) = ChoiceSubmitter.Submit(model, requests, cancellation, metrics);
+        var (choices, refusal) = ChoiceSubmitter.Submit(http, model, requests, cancellation, usage);
         if (refusal is not null)
         {
             cancellation.Dispose();
@@ -71,13 +85,13 @@ public static class CompletionsEndpoint
         var context = new GenerationContext("cmpl-" + RequestIdMiddleware.Get(http), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model, prompts.Sum(tokens => tokens.Length), cancellation);
         if (request.Stream == true)
         {
-            return new GenerationStreamResult(context, choices!, new CompletionStreamFormat(context, echoed), request.StreamOptions?.IncludeUsage == true);
+            return new GenerationStreamResult(context, choices!, new CompletionStreamFormat(context, echoed), request.StreamOptions?.IncludeUsage == true, capture);
         }
 
         using (cancellation)
         {
             var collected = await CollectedChoices.CollectAsync(choices!);
-            return collected.Failure ?? TypedResults.Json(CompletionResponseBuilder.ToResponse(context, collected, echoed), OpenAiJson.Default.CompletionResponse);
+            return collected.Failure ?? new JsonPayloadResult(JsonSerializer.SerializeToUtf8Bytes(CompletionResponseBuilder.ToResponse(context, collected, echoed), OpenAiJson.Default.CompletionResponse), capture);
         }
     }
 

@@ -2,7 +2,6 @@ using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Hosting;
-using LocalOpenAi.Server.Metrics;
 
 namespace LocalOpenAi.Server.Generation;
 
@@ -10,7 +9,7 @@ namespace LocalOpenAi.Server.Generation;
 public static class ChoiceSubmitter
 {
     public static (IReadOnlyList<IAsyncEnumerable<GenerationChunk>>? Choices, IResult? Refusal) Submit(
-        LocalModel model, IEnumerable<GenerationRequest> requests, CancellationTokenSource cancellation, LocalOpenAiMetrics metrics)
+        HttpContext http, LocalModel model, IEnumerable<GenerationRequest> requests, CancellationTokenSource cancellation, UsageRecorder recorder)
     {
         var scheduler = model.Scheduler;
         var choices = new List<IAsyncEnumerable<GenerationChunk>>();
@@ -29,21 +28,20 @@ public static class ChoiceSubmitter
                 });
             }
 
-            choices.Add(RecordUsage(submission.Chunks!, model.Alias, metrics));
+            choices.Add(RecordUsage(submission.Chunks!, usage => recorder.Record(http, model.Alias, usage)));
         }
 
         return (choices, null);
     }
 
     /// <summary>Passes chunks through and records each choice's token counts and timings when it ends.</summary>
-    private static async IAsyncEnumerable<GenerationChunk> RecordUsage(IAsyncEnumerable<GenerationChunk> chunks, string model, LocalOpenAiMetrics metrics)
+    private static async IAsyncEnumerable<GenerationChunk> RecordUsage(IAsyncEnumerable<GenerationChunk> chunks, Action<GenerationUsage> record)
     {
         await foreach (var chunk in chunks)
         {
             if (chunk.Usage is { } usage)
             {
-                metrics.RecordGeneration(model, usage);
-                metrics.RecordQueueWait(model, usage.QueueWait);
+                record(usage);
             }
 
             yield return chunk;

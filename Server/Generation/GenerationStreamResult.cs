@@ -12,13 +12,13 @@ namespace LocalOpenAi.Server.Generation;
 /// leaves cancels its generations at the next decode step.
 /// </summary>
 public sealed class GenerationStreamResult(
-    GenerationContext context, IReadOnlyList<IAsyncEnumerable<GenerationChunk>> choices, IGenerationStreamFormat format, bool includeUsage) : IResult
+    GenerationContext context, IReadOnlyList<IAsyncEnumerable<GenerationChunk>> choices, IGenerationStreamFormat format, bool includeUsage, ResponseCapture? capture = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         using var cancellation = context.Cancellation;
         var token = httpContext.RequestAborted;
-        var events = new ServerSentEvents(httpContext.Response);
+        var events = new ServerSentEvents(httpContext.Response, capture);
         await events.StartAsync(token);
         for (var index = 0; index < choices.Count; index++)
         {
@@ -73,5 +73,9 @@ public sealed class GenerationStreamResult(
         }
 
         await events.WriteDoneAsync(token);
+        if (capture is not null)
+        {
+            await capture.CompleteEventsAsync();
+        }
     }
 }

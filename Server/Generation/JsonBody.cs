@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using LocalOpenAi.Server.Errors;
 
@@ -10,12 +11,22 @@ public static class JsonBody
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo)
         where T : class
     {
+        var (value, _, error) = await ReadWithRawAsync(request, typeInfo);
+        return (value, error);
+    }
+
+    /// <summary>Also returns the body as a JSON object, for forwarding upstream and for cache keys.</summary>
+    public static async Task<(T? Value, JsonObject? Raw, IResult? Error)> ReadWithRawAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         try
         {
-            var value = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, request.HttpContext.RequestAborted);
-            return value is null
-                ? (null, OpenAiError.BadRequest("The request body must be a JSON object."))
-                : (value, null);
+            var value = JsonSerializer.Deserialize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), typeInfo);
+            return value is null || JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is not JsonObject raw
+                ? (null, null, OpenAiError.BadRequest("The request body must be a JSON object."))
+                : (value, raw, null);
         }
         catch (JsonException exception)
         {
@@ -23,7 +34,7 @@ public static class JsonBody
             var message = param is null
                 ? "We could not parse the JSON body of your request. The body must be valid JSON."
                 : $"Invalid type or value for '{param}'" + (IsOurs(exception) ? $": {FirstSentence(exception.Message)}" : ".");
-            return (null, OpenAiError.BadRequest(message, param));
+            return (null, null, OpenAiError.BadRequest(message, param));
         }
     }
 

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Writes OpenAI-style SSE: bare <c>data:</c> lines, flushed per event, ending with <c>[DONE]</c>.</summary>
-public sealed class ServerSentEvents(HttpResponse response)
+public sealed class ServerSentEvents(HttpResponse response, ResponseCapture? capture = null)
 {
     private static readonly byte[] Prefix = "data: "u8.ToArray();
     private static readonly byte[] Separator = "\n\n"u8.ToArray();
@@ -21,6 +21,7 @@ public sealed class ServerSentEvents(HttpResponse response)
     /// <summary>Writes one event whose payload is already serialised JSON.</summary>
     public async Task WriteAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
     {
+        capture?.AddEvent(json);
         await response.Body.WriteAsync(Prefix, cancellationToken);
         await response.Body.WriteAsync(json, cancellationToken);
         await response.Body.WriteAsync(Separator, cancellationToken);

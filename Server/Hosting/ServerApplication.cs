@@ -1,9 +1,13 @@
 using LocalOpenAi.Server.Agents;
+using LocalOpenAi.Server.Caching;
 using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Server.Endpoints;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Feedback;
 using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Server.Routing;
+using LocalOpenAi.Server.Security;
+using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Hosting;
 
@@ -20,13 +24,20 @@ public static class ServerApplication
         builder.Services.AddLocalOpenAi(builder.Configuration);
         var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
         builder.WebHost.UseUrls($"http://{server.Host}:{server.Port}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = server.MaxRequestHeadersTotalBytes;
+            kestrel.Limits.RequestHeadersTimeout = server.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = server.KeepAliveTimeout;
+        });
 
         var app = builder.Build();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseRequestMetrics();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseOpenAiStatusCodeEnvelope();
+        app.UseLocalOpenAiSecurity();
         app.MapHealth();
         app.MapModels();
         app.MapChatCompletions();
@@ -36,6 +47,7 @@ public static class ServerApplication
         app.MapExtractParameters();
         app.MapSummarize();
         app.MapFeedback();
+        app.MapRouter();
         app.MapMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
@@ -48,6 +60,10 @@ public static class ServerApplication
         services.AddSingleton<ModelHost>();
         services.AddHostedService(provider => provider.GetRequiredService<ModelHost>());
         services.AddLocalOpenAiMetrics();
+        services.AddUpstream(configuration);
+        services.AddResponseCaching(configuration);
+        services.AddRouting(configuration);
+        services.AddLocalOpenAiSecurity(configuration);
         services.AddFeedback(configuration);
         services.AddOpenApi();
         return services;

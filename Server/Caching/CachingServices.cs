@@ -1,0 +1,35 @@
+using LocalOpenAi.Cache;
+using LocalOpenAi.Cache.Redis;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LocalOpenAi.Server.Caching;
+
+/// <summary>Registers the response cache: the memory store by default, Redis with <c>--redis HOST:PORT</c>.</summary>
+public static class CachingServices
+{
+    public static IServiceCollection AddResponseCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
+        if (options.Validate() is { Count: > 0 } errors)
+        {
+            throw new InvalidOperationException("Invalid cache configuration: " + string.Join("; ", errors));
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton(new CachePolicy(options));
+        services.TryAddSingleton(TimeProvider.System);
+        if (options.Store == CacheStoreKind.Redis)
+        {
+            services.AddSingleton(provider => new RedisClient(options.ToRedisClientOptions(), provider.GetService<ILogger<RedisClient>>(), provider.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<IResponseCacheStore>(provider => new RedisResponseCacheStore(
+                provider.GetRequiredService<RedisClient>(), options.KeyPrefix, provider.GetService<ILogger<RedisResponseCacheStore>>(), provider.GetRequiredService<TimeProvider>()));
+        }
+        else
+        {
+            services.AddSingleton<IResponseCacheStore>(provider => new MemoryResponseCacheStore(options.MaxEntries, options.MaxBytes, provider.GetRequiredService<TimeProvider>()));
+        }
+
+        services.AddSingleton<ResponseCaching>();
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using LocalOpenAi.Cache;
+using LocalOpenAi.Server.Generation;
+using LocalOpenAi.Server.Metrics;
+
+namespace LocalOpenAi.Server.Caching;
+
+/// <summary>
+/// The response cache as the completion pipeline uses it: decide, look up, replay a hit in the
+/// shape of the request (JSON or the recorded SSE stream), and store complete successes.
+/// </summary>
+/// <remarks>A store that fails is a miss to the client: counted, logged by the store, never an error answer.</remarks>
+public sealed class ResponseCaching(IResponseCacheStore store, CachePolicy policy, CacheOptions options, LocalOpenAiMetrics metrics, TimeProvider time)
+{
+    /// <summary>Per-request TTL, honoured up to <c>Cache:MaxTtl</c>.</summary>
+    public const string TtlHeader = "X-Cache-TTL";
+
+    public async Task<CacheOutcome> LookUpAsync(HttpContext http, string endpoint, string model, string tenant, JsonObject body, bool stream)
+    {
+        if (!options.Enabled)
+        {
+            return Bypass(http);
+        }
+
+        var decision = policy.Decide(body, http.Request.Headers.CacheControl.ToString(), http.Request.Headers[TtlHeader].ToString());
+        if (!decision.UseCache)
+        {
+            return Bypass(http);
+        }
+
+        var key = ResponseCacheKey.Create(endpoint, model, tenant, body);
+        var lookup = await store.TryGetAsync(key, http.RequestAborted);
+        if (lookup.IsHit && CachedResponse.TryDeserialize(lookup.Value.Span, out var cached)
+            && cached!.Kind == (stream ? CachedResponseKind.EventStream : CachedResponseKind.Json))
+        {
+            metrics.RecordCacheLookup(CacheLookupResult.Hit);
+            http.Response.Headers["X-Cache"] = "HIT";
+            return new CacheOutcome(cached, null);
+        }
+
+        metrics.RecordCacheLookup(lookup.Status == CacheLookupStatus.Error ? CacheLookupResult.Error : CacheLookupResult.Miss);
+        http.Response.Headers["X-Cache"] = "MISS";
+        return new CacheOutcome(null, new ResponseCapture(capture => StoreAsync(key, capture, decision.Ttl)));
+    }
+
+    private CacheOutcome Bypass(HttpContext http)
+    {
+        metrics.RecordCacheLookup(CacheLookupResult.Bypass);
+        http.Response.Headers["X-Cache"] = "BYPASS";
+        return new CacheOutcome(null, null);
+    }
+
+    private async Task StoreAsync(ResponseCacheKey key, ResponseCapture capture, TimeSpan ttl)
+    {
+        var entry = capture.Json is { } json
+            ? CachedResponse.ForJson(json, time.GetUtcNow())
+            : CachedResponse.ForEventStream(capture.Events!.Select(payload => (ReadOnlyMemory<byte>)payload), time.GetUtcNow());
+        await store.SetAsync(key, entry.Serialize(), ttl);
+    }
+}
+
+/// <summary>A hit to replay, or on a miss the capture that stores the answer once it completes.</summary>
+public sealed record CacheOutcome(CachedResponse? Hit, ResponseCapture? Capture);

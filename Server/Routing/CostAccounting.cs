@@ -1,0 +1,59 @@
+using System.Text.Json;
+using LocalOpenAi.Engine.Generation;
+using LocalOpenAi.Router.Accounting;
+using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Server.Upstream;
+
+namespace LocalOpenAi.Server.Routing;
+
+/// <summary>Counts each answer in the cost ledger: local and cached answers add the cloud cost they avoided.</summary>
+public sealed class CostAccounting(CostLedger ledger, LocalOpenAiMetrics metrics)
+{
+    public void RecordLocal(GenerationUsage usage) => Avoided(AnswerSource.Local, usage.PromptTokens, usage.CompletionTokens);
+
+    /// <summary>A cached answer, its token counts read from the usage it was stored with.</summary>
+    public void RecordCache(IEnumerable<ReadOnlyMemory<byte>> payloads)
+    {
+        var (prompt, completion) = ReadUsage(payloads);
+        Avoided(AnswerSource.Cache, prompt, completion);
+    }
+
+    internal void RecordCloud(UpstreamCapture capture, string upstreamModel)
+    {
+        var payloads = capture.Body is { } body ? [body] : (capture.Events ?? []).Select(payload => (ReadOnlyMemory<byte>)System.Text.Encoding.UTF8.GetBytes(payload));
+        var (prompt, completion) = ReadUsage(payloads);
+        ledger.RecordAnswer(AnswerSource.Cloud, prompt, completion, upstreamModel);
+    }
+
+    private void Avoided(AnswerSource source, int promptTokens, int completionTokens)
+    {
+        var usd = ledger.RecordAnswer(source, promptTokens, completionTokens);
+        metrics.RecordCostSaved((double)usd);
+    }
+
+    /// <summary>The last <c>usage</c> object among the payloads (the body, or the stream's usage chunk).</summary>
+    private static (int Prompt, int Completion) ReadUsage(IEnumerable<ReadOnlyMemory<byte>> payloads)
+    {
+        var found = (0, 0);
+        foreach (var payload in payloads)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(payload);
+                if (document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object)
+                {
+                    found = (Read(usage, "prompt_tokens"), Read(usage, "completion_tokens"));
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        return found;
+    }
+
+    private static int Read(JsonElement usage, string name) =>
+        usage.TryGetProperty(name, out var value) && value.TryGetInt32(out var count) ? count : 0;
+}

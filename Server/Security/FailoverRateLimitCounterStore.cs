@@ -1,0 +1,47 @@
+using LocalOpenAi.Cache.Redis;
+
+namespace LocalOpenAi.Server.Security;
+
+/// <summary>
+/// The shared store while it answers, local counters while it does not: a Redis outage degrades
+/// limits to per replica instead of failing requests (fail open).
+/// </summary>
+/// <remarks>
+/// Logs once when an outage starts and once when it ends; every fallen-back update is counted in
+/// <c>localopenai_rate_limit_store_fallbacks_total</c>. The Redis client backs off between reconnects,
+/// so during an outage each update fails fast.
+/// </remarks>
+internal sealed class FailoverRateLimitCounterStore(
+    IRateLimitCounterStore shared,
+    IRateLimitCounterStore local,
+    RateLimitStoreMetrics metrics,
+    ILogger<FailoverRateLimitCounterStore> logger) : IRateLimitCounterStore
+{
+    private int _down;
+
+    public bool IsDown => Volatile.Read(ref _down) == 1;
+
+    public async ValueTask<WindowCount> AddAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var count = await shared.AddAsync(key, amount, window, cancellationToken);
+            if (Interlocked.Exchange(ref _down, 0) == 1)
+            {
+                Log.SharedStoreBack(logger);
+            }
+
+            return count;
+        }
+        catch (RedisException ex)
+        {
+            if (Interlocked.Exchange(ref _down, 1) == 0)
+            {
+                Log.SharedStoreDown(logger, ex.Kind.ToString());
+            }
+
+            metrics.RecordFallback();
+            return await local.AddAsync(key, amount, window, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace LocalOpenAi.Server.Security;
+
+/// <summary>Options that can list every problem with themselves at once.</summary>
+public interface ISelfValidatingOptions
+{
+    /// <summary>Every problem with these options; empty when valid.</summary>
+    IReadOnlyList<string> Validate();
+}

@@ -1,0 +1,78 @@
+using LocalOpenAi.Cache;
+using LocalOpenAi.Cache.Redis;
+using LocalOpenAi.Server.Metrics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace LocalOpenAi.Server.Security;
+
+/// <summary>Registers API keys, rate limits and CORS.</summary>
+public static class SecurityServiceCollectionExtensions
+{
+    private const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    /// <summary>
+    /// Binds and validates on start the <c>Security</c>, <c>RateLimits</c> and <c>Cors</c> sections, and
+    /// registers the key store and the rate limiter (with its Redis client when <c>RateLimits:Store</c> is
+    /// redis). Also adds the metrics it records to (idempotent), and caps ASP.NET Core's per-request
+    /// "Request starting ..." log at Warning: it writes full URLs, and a client that puts its key in the
+    /// query string (which is refused) would otherwise have it logged.
+    /// </summary>
+    public static IServiceCollection AddLocalOpenAiSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        AddValidated<SecurityOptions>(services, configuration, SecurityOptions.Section);
+        AddValidated<RateLimitOptions>(services, configuration, RateLimitOptions.Section)
+            .PostConfigure(options => options.Redis ??= configuration[$"{CacheOptions.SectionName}:Redis"]);
+        AddValidated<CrossOriginOptions>(services, configuration, CrossOriginOptions.Section);
+
+        services.AddLogging(logging => logging.AddFilter(RequestLogCategory, LogLevel.Warning));
+        services.AddLocalOpenAiMetrics();
+        services.AddCors();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApiKeyStore>();
+        services.TryAddSingleton<RateLimitStoreMetrics>();
+        services.TryAddSingleton(provider => new MemoryRateLimitCounterStore(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(provider => CreateRedisStore(provider, configuration));
+        services.TryAddSingleton<IRateLimitCounterStore>(CreateStore);
+        services.TryAddSingleton<ClientRateLimiter>();
+        return services;
+    }
+
+    private static OptionsBuilder<TOptions> AddValidated<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class, ISelfValidatingOptions
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, SelfValidatingOptionsValidator<TOptions>>());
+        return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+    }
+
+    private static IRateLimitCounterStore CreateStore(IServiceProvider provider)
+    {
+        var memory = provider.GetRequiredService<MemoryRateLimitCounterStore>();
+        return provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.Store == RateLimitStoreKind.Redis
+            ? new FailoverRateLimitCounterStore(
+                provider.GetRequiredService<RedisRateLimitCounterStore>(),
+                memory,
+                provider.GetRequiredService<RateLimitStoreMetrics>(),
+                provider.GetRequiredService<ILogger<FailoverRateLimitCounterStore>>())
+            : memory;
+    }
+
+    private static RedisRateLimitCounterStore CreateRedisStore(IServiceProvider provider, IConfiguration configuration)
+    {
+        var options = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var cache = configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
+        var client = new RedisClient(
+            RedisClientOptions.FromEndpoint(options.Redis!) with
+            {
+                Username = cache.Username,
+                Password = cache.Password,
+                Database = cache.Database,
+                UseTls = cache.UseTls,
+                CommandTimeout = options.RedisTimeout,
+                ConnectTimeout = cache.ConnectTimeout,
+            },
+            provider.GetRequiredService<ILogger<RedisClient>>(),
+            provider.GetRequiredService<TimeProvider>());
+        return new RedisRateLimitCounterStore(client, options.KeyPrefix, options.RedisTimeout);
+    }
+}

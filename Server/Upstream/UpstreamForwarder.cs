@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json.Nodes;
+using LocalOpenAi.Server.Metrics;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace LocalOpenAi.Server.Upstream;
+
+/// <summary>
+/// Forwards OpenAI requests to the configured upstream and relays its answers byte for byte, with
+/// retries (jittered exponential backoff, Retry-After) before anything reaches our client and one
+/// circuit breaker for the upstream. Expected failures come back as <see cref="UpstreamResult"/> values.
+/// </summary>
+/// <remarks>
+/// A singleton: one pooled connection handler and one breaker. Thread-safe. The upstream key goes
+/// only into the <c>Authorization</c> header and is never logged. A stream cut after bytes were
+/// relayed does not count towards the breaker (it is outside the retried section).
+/// </remarks>
+internal sealed partial class UpstreamForwarder : IDisposable
+{
+    private readonly UpstreamOptions _options;
+    private readonly Uri? _baseUri;
+    private readonly HttpMessageInvoker _invoker;
+    private readonly LocalOpenAiMetrics _metrics;
+    private readonly ILogger<UpstreamForwarder> _logger;
+    private readonly TimeProvider _timeProvider;
+    private readonly CircuitBreakerStateProvider _circuit = new();
+    private readonly ResiliencePipeline<UpstreamResponse> _pipeline;
+
+    public UpstreamForwarder(IOptions<UpstreamOptions> options, LocalOpenAiMetrics metrics, ILogger<UpstreamForwarder> logger, TimeProvider timeProvider)
+    {
+        _options = options.Value;
+        _baseUri = _options.BaseUri;
+        _metrics = metrics;
+        _logger = logger;
+        _timeProvider = timeProvider;
+        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            ConnectTimeout = _options.ConnectTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+        });
+        _pipeline = UpstreamResilience.Build(_options, timeProvider, _circuit, logger);
+    }
+
+    /// <summary>Whether an upstream URL is configured.</summary>
+    public bool IsConfigured => _baseUri is not null;
+
+    /// <summary>Configured and not failing fast.</summary>
+    public bool IsAvailable => IsConfigured && CircuitState != UpstreamCircuitState.Open;
+
+    /// <summary>The breaker's state for <c>/router/status</c> and <c>/ready</c>.</summary>
+    public UpstreamCircuitState CircuitState => _circuit.CircuitState switch
+    {
+        Polly.CircuitBreaker.CircuitState.Open or Polly.CircuitBreaker.CircuitState.Isolated => UpstreamCircuitState.Open,
+        Polly.CircuitBreaker.CircuitState.HalfOpen => UpstreamCircuitState.HalfOpen,
+        _ => UpstreamCircuitState.Closed,
+    };
+
+    /// <summary>
+    /// Sends <paramref name="request"/> (with retries and the breaker) and returns the answer without
+    /// writing anything: check <see cref="UpstreamResponse.Failure"/> to fall back, else relay it.
+    /// </summary>
+    public async Task<UpstreamResponse> SendAsync(UpstreamRequest request, CancellationToken cancellationToken)
+    {
+        if (_baseUri is null)
+        {
+            return UpstreamResponse.Failed(UpstreamError.NotConfigured);
+        }
+
+        var payload = Payload(request);
+        var attempts = new StrongBox<int>();
+        try
+        {
+            var response = await _pipeline.ExecuteAsync(
+                static (state, token) => state.Self.AttemptAsync(state.Request, state.Payload, state.Attempts, token),
+                (Self: this, Request: request, Payload: payload, Attempts: attempts),
+                cancellationToken);
+            return response.WithAttempts(attempts.Value);
+        }
+        catch (BrokenCircuitException)
+        {
+            _metrics.RecordUpstreamError(UpstreamErrorKind.For(UpstreamError.CircuitOpen));
+            Log.CircuitOpenFailFast(_logger);
+            return UpstreamResponse.Failed(UpstreamError.CircuitOpen).WithAttempts(attempts.Value);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return UpstreamResponse.Failed(UpstreamError.ClientCancelled).WithAttempts(attempts.Value);
+        }
+    }
+
+    /// <summary><see cref="SendAsync"/> then <see cref="UpstreamResponse.RelayAsync"/>: one call when no decision sits between them.</summary>
+    public async Task<UpstreamResult> ForwardAsync(UpstreamRequest request, HttpResponse response, CancellationToken cancellationToken)
+    {
+        using var upstream = await SendAsync(request, cancellationToken);
+        return await upstream.RelayAsync(response, cancellationToken);
+    }
+
+    public void Dispose() => _invoker.Dispose();
+
+    private byte[] Payload(UpstreamRequest request)
+    {
+        var body = (JsonObject)request.Body.DeepClone();
+        body["model"] = _options.MapModel(request.Model);
+        return Encoding.UTF8.GetBytes(body.ToJsonString());
+    }
+}

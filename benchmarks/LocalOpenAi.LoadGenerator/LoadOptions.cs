@@ -1,0 +1,25 @@
+namespace LocalOpenAi.LoadGenerator;
+
+/// <summary>One load run: where to send, what to send, how many, how many at once, and the bounds.</summary>
+/// <param name="SystemPrompt">The system prompt every request shares, or null for a single user message.</param>
+/// <param name="PromptWords">Words in each request's own user message (roughly its prompt tokens).</param>
+/// <param name="Timeout">The limit on one request, first byte to <c>[DONE]</c>.</param>
+/// <param name="Deadline">The limit on one concurrency level; requests not finished by then count as errors.</param>
+internal sealed record LoadOptions(
+    Uri BaseUrl,
+    string Model,
+    int Requests,
+    IReadOnlyList<int> ConcurrencyLevels,
+    int MaxTokens,
+    int PromptWords,
+    string? SystemPrompt,
+    double Temperature,
+    bool IgnoreEos,
+    TimeSpan Timeout,
+    TimeSpan Deadline,
+    int Warmup,
+    string? JsonOut,
+    string? Label)
+{
+    public Uri ChatCompletionsUrl => new(BaseUrl, "chat/completions");
+}
