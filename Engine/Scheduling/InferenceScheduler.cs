@@ -30,6 +30,7 @@ public sealed partial class InferenceScheduler : IDisposable
     private readonly ILogger _logger;
     private readonly bool _sharePrefixes;
     private readonly int _contextPerSlot;
+    private volatile bool _draining;
     private int _queueDepth;
     private int _busySlots;
     private long _promptTokensEvaluated;
@@ -88,12 +89,12 @@ public sealed partial class InferenceScheduler : IDisposable
     /// <summary>Share of the KV cells holding tokens (read without locking: a close estimate).</summary>
     public double KvCacheUsageRatio => _slots.Sum(slot => slot.CachedTokens.Count) / (double)_context.ContextSize;
 
-    public bool IsRunning => _thread.IsAlive && !_stopping.IsCancellationRequested;
+    public bool IsRunning => _thread.IsAlive && !_draining && !_stopping.IsCancellationRequested;
 
     /// <summary>Queues a request. Returns at once: with the chunk stream, or with why it was refused.</summary>
     public Submission Submit(GenerationRequest request, CancellationToken cancellationToken = default)
     {
-        if (_stopping.IsCancellationRequested)
+        if (_draining || _stopping.IsCancellationRequested)
         {
             return new Submission(SubmitStatus.Stopped, null, "The server is shutting down.");
         }
@@ -127,6 +128,22 @@ public sealed partial class InferenceScheduler : IDisposable
         }
 
         return new Submission(SubmitStatus.Accepted, scheduled.Output.Reader.ReadAllAsync(CancellationToken.None));
+    }
+
+    /// <summary>
+    /// Graceful stop: refuses new requests at once, lets queued and running ones finish until
+    /// <paramref name="deadline"/>, then cancels whatever is left and frees the context.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan deadline)
+    {
+        _draining = true;
+        var giveUp = DateTime.UtcNow + deadline;
+        while ((BusySlots > 0 || QueueDepth > 0) && DateTime.UtcNow < giveUp && _thread.IsAlive)
+        {
+            await Task.Delay(20);
+        }
+
+        Dispose();
     }
 
     /// <summary>Stops admitting, cancels what is running, and frees the context.</summary>

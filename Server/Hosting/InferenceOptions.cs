@@ -34,6 +34,9 @@ public sealed class InferenceOptions
     /// <summary>A chat template name (llama3.1, chatml, qwen2.5, phi3, mistral, gemma, zephyr) overriding the GGUF's.</summary>
     public string? ChatTemplate { get; set; }
 
+    /// <summary>On shutdown, how long running generations may finish before they are cancelled.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Also serve <c>/v1/embeddings</c> from this model (a second, pooled context).</summary>
     public bool Embeddings { get; set; }
 }

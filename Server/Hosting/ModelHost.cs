@@ -74,8 +74,9 @@ public sealed partial class ModelHost(IOptions<InferenceOptions> options, LocalO
         _gauges?.Dispose();
         if (_model is { } model)
         {
+            _state = "shutting down";
+            await model.Scheduler.DrainAsync(options.Value.DrainTimeout);
             _model = null;
-            model.Scheduler.Dispose();
             model.Embeddings?.Dispose();
             model.Model.Dispose();
         }

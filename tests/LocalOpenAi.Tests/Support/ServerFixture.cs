@@ -45,6 +45,9 @@ public class ServerFixture : IAsyncLifetime
         throw new TimeoutException("the server did not become ready");
     }
 
+    /// <summary>Begins a graceful stop, as SIGTERM does; completes when the host has stopped.</summary>
+    public Task StopAsync() => _app!.StopAsync();
+
     public async Task DisposeAsync()
     {
         Http.Dispose();

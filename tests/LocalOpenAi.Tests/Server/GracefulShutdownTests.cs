@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using LocalOpenAi.Tests.Support;
+
+namespace LocalOpenAi.Tests.Server;
+
+/// <summary>Stopping the host lets running generations finish, refuses new ones, and then frees the model.</summary>
+public sealed class GracefulShutdownTests : IAsyncLifetime
+{
+    private readonly ServerFixture _server = new();
+
+    public Task InitializeAsync() => _server.InitializeAsync();
+
+    public Task DisposeAsync() => _server.DisposeAsync();
+
+    [Fact]
+    public async Task A_generation_running_at_shutdown_completes_and_new_work_is_refused()
+    {
+        var running = _server.Http.PostAsJsonAsync("v1/chat/completions", new
+        {
+            model = ServerFixture.ModelAlias,
+            messages = new[] { new { role = "user", content = "Keep going" } },
+            max_tokens = 1900,
+            temperature = 0,
+            ignore_eos = true,
+        });
+        await WaitUntilBusyAsync();
+
+        var stopping = _server.StopAsync();
+        var lateStatus = await TrySendAsync(() => _server.Http.PostAsJsonAsync("v1/chat/completions", new { model = ServerFixture.ModelAlias, messages = new[] { new { role = "user", content = "late" } } }));
+        using var completed = await running;
+        await stopping;
+
+        // Kestrel stops taking connections first (a refused connection), or the model refuses (503).
+        Assert.True(lateStatus is null or HttpStatusCode.ServiceUnavailable, $"a request after shutdown began got {lateStatus}");
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        using var body = JsonDocument.Parse(await completed.Content.ReadAsStringAsync());
+        Assert.Equal(1900, body.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32());
+    }
+
+    private static async Task<HttpStatusCode?> TrySendAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        try
+        {
+            using var response = await send();
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    private async Task WaitUntilBusyAsync()
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            var metrics = await _server.Http.GetStringAsync("metrics");
+            if (metrics.Contains("localopenai_slots_busy{model=\"tiny\"} 1", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException("the generation never started");
+    }
+}
