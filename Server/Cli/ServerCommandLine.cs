@@ -15,6 +15,8 @@ public static class ServerCommandLine
                 return MakeModelCommand.Run(args[1..], Console.Out, Console.Error);
             case PullCommand.Name:
                 return await PullCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            case CalibrateRouterCommand.Name:
+                return CalibrateRouterCommand.Run(args[1..], Console.Out, Console.Error);
             case ExportFeedbackCommand.Name:
                 return ExportFeedbackCommand.Run(args[1..], Console.Out, Console.Error, Environment.GetEnvironmentVariable("LOCALOPENAI__FEEDBACK__PATH"));
         }

@@ -6,7 +6,10 @@ namespace LocalOpenAi.Tests.Router;
 /// <summary>The labelled agent-traffic dataset committed beside these tests.</summary>
 internal static class AgentTrafficData
 {
-    private static readonly Lazy<IReadOnlyList<TrafficSample>> Samples = new(() => TrafficSampleReader.ReadFile(PathOf()));
+    private static readonly Lazy<IReadOnlyList<TrafficSample>> Samples = new(() => TrafficSampleReader.ReadFile(FilePath));
+
+    /// <summary>Where the labelled traffic file is.</summary>
+    public static string FilePath => PathOf();
 
     public static IReadOnlyList<TrafficSample> All => Samples.Value;
 
