@@ -1,4 +1,5 @@
 using LocalOpenAi.Engine.Generation;
+using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Security;
@@ -6,7 +7,7 @@ using LocalOpenAi.Server.Security;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Where a finished local generation's token counts go: metrics, the cost ledger, the caller's token rate limit.</summary>
-public sealed class UsageRecorder(LocalOpenAiMetrics metrics, CostAccounting accounting)
+public sealed partial class UsageRecorder(LocalOpenAiMetrics metrics, CostAccounting accounting, ILogger<UsageRecorder> logger)
 {
     public void Record(HttpContext http, string model, GenerationUsage usage)
     {
@@ -14,5 +15,14 @@ public sealed class UsageRecorder(LocalOpenAiMetrics metrics, CostAccounting acc
         metrics.RecordQueueWait(model, usage.QueueWait);
         accounting.RecordLocal(usage);
         RateLimitUsage.ReportTokens(http, usage.PromptTokens + usage.CompletionTokens);
+        Log.Generated(logger, RequestIdMiddleware.Get(http), model, usage.PromptTokens, usage.CachedPromptTokens, usage.CompletionTokens,
+            usage.QueueWait.TotalMilliseconds, usage.TimeToFirstToken.TotalMilliseconds, usage.Duration.TotalMilliseconds);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information,
+            "Request {RequestId} on {Model}: prompt {PromptTokens} tokens ({CachedTokens} cached), completion {CompletionTokens}; queued {QueueMs:F0} ms, first token {TtftMs:F0} ms, total {DurationMs:F0} ms")]
+        public static partial void Generated(ILogger logger, string requestId, string model, int promptTokens, int cachedTokens, int completionTokens, double queueMs, double ttftMs, double durationMs);
     }
 }

@@ -8,9 +8,10 @@ namespace LocalOpenAi.Server.Metrics;
 /// Labels stay bounded: <c>endpoint</c> is the matched route pattern (<c>unmatched</c> otherwise), never
 /// the raw path; <c>route</c> and <c>model</c> come from the <c>X-Route</c> and <c>X-Model</c> response
 /// headers, <c>none</c> when absent. A request the client abandoned is counted with status 499
-/// (nginx's "client closed request"), not as the 200 its response may still carry.
+/// (nginx's "client closed request"), not as the 200 its response may still carry. The same place
+/// writes the structured request log line (route, model, status, timing; never keys or bodies).
 /// </remarks>
-internal sealed class RequestMetricsMiddleware(RequestDelegate next, LocalOpenAiMetrics metrics, TimeProvider timeProvider)
+internal sealed partial class RequestMetricsMiddleware(RequestDelegate next, LocalOpenAiMetrics metrics, TimeProvider timeProvider, ILogger<RequestMetricsMiddleware> logger)
 {
     public const string None = "none";
     public const string Unmatched = "unmatched";
@@ -32,12 +33,13 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next, LocalOpenAi
         finally
         {
             var response = context.Response;
-            metrics.RecordRequest(
-                HeaderOrNone(response, "X-Route"),
-                HeaderOrNone(response, "X-Model"),
-                (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? Unmatched,
-                StatusOf(context, failed),
-                timeProvider.GetElapsedTime(started));
+            var endpoint = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? Unmatched;
+            var status = StatusOf(context, failed);
+            var elapsed = timeProvider.GetElapsedTime(started);
+            var route = HeaderOrNone(response, "X-Route");
+            var model = HeaderOrNone(response, "X-Model");
+            metrics.RecordRequest(route, model, endpoint, status, elapsed);
+            Log.Completed(logger, context.Request.Method, endpoint, status, elapsed.TotalMilliseconds, route, model, RequestIdOf(response));
         }
     }
 
@@ -46,6 +48,14 @@ internal sealed class RequestMetricsMiddleware(RequestDelegate next, LocalOpenAi
         : failed ? StatusCodes.Status500InternalServerError
         : context.Response.StatusCode;
 
+    private static string RequestIdOf(HttpResponse response) => response.Headers["X-Request-Id"].ToString();
+
     private static string HeaderOrNone(HttpResponse response, string name) =>
         response.Headers.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value.ToString()) ? value.ToString() : None;
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "{Method} {Endpoint} answered {Status} in {DurationMs:F1} ms (route {Route}, model {Model}, request {RequestId})")]
+        public static partial void Completed(ILogger logger, string method, string endpoint, int status, double durationMs, string route, string model, string requestId);
+    }
 }

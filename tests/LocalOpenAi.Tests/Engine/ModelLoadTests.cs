@@ -12,6 +12,7 @@ public sealed class ModelLoadTests
     [InlineData(SyntheticModelPreset.Tiny, GgufQuantization.Q4_0)]
     [InlineData(SyntheticModelPreset.Tiny, GgufQuantization.F16)]
     [InlineData(SyntheticModelPreset.Small, GgufQuantization.Q8_0)]
+    [InlineData(SyntheticModelPreset.Llama1B, GgufQuantization.Q4_0)]
     public void Llama_cpp_loads_each_preset_with_the_shape_it_was_written_with(SyntheticModelPreset preset, GgufQuantization quantization)
     {
         var shape = SyntheticModelShape.For(preset);
