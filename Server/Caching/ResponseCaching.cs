@@ -28,7 +28,7 @@ public sealed class ResponseCaching(IResponseCacheStore store, CachePolicy polic
             return Bypass(http);
         }
 
-        var key = ResponseCacheKey.Create(endpoint, model, tenant, body);
+        var key = ResponseCacheKey.Create(Shape(endpoint, body, stream), model, tenant, body);
         var lookup = await store.TryGetAsync(key, http.RequestAborted);
         if (lookup.IsHit && CachedResponse.TryDeserialize(lookup.Value.Span, out var cached)
             && cached!.Kind == (stream ? CachedResponseKind.EventStream : CachedResponseKind.Json))
@@ -42,6 +42,16 @@ public sealed class ResponseCaching(IResponseCacheStore store, CachePolicy polic
         http.Response.Headers["X-Cache"] = "MISS";
         return new CacheOutcome(null, new ResponseCapture(capture => StoreAsync(key, capture, decision.Ttl)));
     }
+
+    /// <summary>
+    /// The endpoint plus the shape of the answer asked for: JSON, an SSE stream, or an SSE stream with
+    /// a usage event. The key leaves out <c>stream</c> and <c>stream_options</c> (they do not change
+    /// the generated text), yet a replay must not add a usage event nobody asked for, nor lack one asked for.
+    /// </summary>
+    private static string Shape(string endpoint, JsonObject body, bool stream) =>
+        !stream ? endpoint
+        : body["stream_options"] is JsonObject options && options["include_usage"]?.GetValueKind() == System.Text.Json.JsonValueKind.True ? endpoint + "#sse+usage"
+        : endpoint + "#sse";
 
     private CacheOutcome Bypass(HttpContext http)
     {

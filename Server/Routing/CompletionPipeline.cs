@@ -39,6 +39,7 @@ internal sealed partial class CompletionPipeline(
 
         var decision = Decide(call);
         metrics.RecordRouteDecision(decision.Route.ToWireName(), decision.Complexity.ToWireName());
+        accounting.RecordDecision(decision.Route);
         Log.Routed(logger, decision.Route.ToWireName(), decision.Complexity.ToWireName(), decision.Reason);
         return decision.Route switch
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Router.Accounting;
+using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Upstream;
 
@@ -9,6 +10,9 @@ namespace LocalOpenAi.Server.Routing;
 /// <summary>Counts each answer in the cost ledger: local and cached answers add the cloud cost they avoided.</summary>
 public sealed class CostAccounting(CostLedger ledger, LocalOpenAiMetrics metrics)
 {
+    /// <summary>Counts one routing decision (<c>/router/status</c> reports the hybrid ones).</summary>
+    public void RecordDecision(RouteTarget route) => ledger.RecordDecision(route);
+
     public void RecordLocal(GenerationUsage usage) => Avoided(AnswerSource.Local, usage.PromptTokens, usage.CompletionTokens);
 
     /// <summary>A cached answer, its token counts read from the usage it was stored with.</summary>

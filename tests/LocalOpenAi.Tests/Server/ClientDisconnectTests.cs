@@ -24,13 +24,13 @@ public sealed class ClientDisconnectTests(ServerFixture server)
         }
 
         var freed = false;
-        for (var i = 0; i < 100 && !freed; i++)
+        for (var i = 0; i < 500 && !freed; i++)
         {
             freed = (await server.Http.GetStringAsync("metrics")).Contains("localopenai_slots_busy{model=\"tiny\"} 0", StringComparison.Ordinal);
             await Task.Delay(10);
         }
 
-        Assert.True(freed, "the slot was still busy a second after the client left");
+        Assert.True(freed, "the slot was still busy five seconds after the client left");
         var generated = await CompletionTokensAsync() - before;
         Assert.True(generated < 1900, $"generation ran to the end ({generated} tokens) after the client left");
     }

@@ -1,0 +1,103 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using LocalOpenAi.Tests.Support;
+
+namespace LocalOpenAi.Tests.Server.Routing;
+
+/// <summary>
+/// The hybrid router on loopback, end to end: a "cloud" (a second LocalOpenAi server), a
+/// <see cref="FaultProxy"/> in front of it, and the edge server under test pointed at the proxy.
+/// </summary>
+/// <remarks>
+/// Shared by the tests of <see cref="HybridRouterCollection"/>, which run one at a time; each test
+/// starts with <see cref="ResetAsync"/> (strategy hybrid, proxy passing through).
+/// </remarks>
+public sealed class HybridRouterBench : IAsyncLifetime
+{
+    /// <summary>The bound on every single request a test sends; faults must end well within it.</summary>
+    public static readonly TimeSpan RequestBound = TimeSpan.FromSeconds(30);
+
+    public ServerFixture Cloud { get; } = new();
+
+    public FaultProxy Proxy { get; private set; } = null!;
+
+    public ServerFixture Edge { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Cloud.InitializeAsync();
+        Proxy = await FaultProxy.StartAsync(Cloud.BaseAddress);
+        Edge = new EdgeServer(new Uri(Proxy.BaseAddress, "v1"));
+        await Edge.InitializeAsync();
+    }
+
+    public async Task ResetAsync()
+    {
+        Proxy.Mode = FaultProxyMode.PassThrough;
+        Proxy.CutAfterBytes = 300;
+        await SetStrategyAsync("hybrid");
+    }
+
+    /// <summary>A chat request body: one user message, greedy, a few tokens.</summary>
+    public static JsonObject Chat(string content, string? model = null, int maxTokens = 8, bool stream = false)
+    {
+        var body = new JsonObject
+        {
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = content }),
+            ["max_tokens"] = maxTokens,
+            ["temperature"] = 0,
+            ["stream"] = stream,
+        };
+        if (model is not null)
+        {
+            body["model"] = model;
+        }
+
+        return body;
+    }
+
+    /// <summary>Posts to the edge's <c>/v1/chat/completions</c> with the given request headers; the whole answer is read.</summary>
+    public async Task<HttpResponseMessage> ChatAsync(JsonObject body, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        using var timeout = new CancellationTokenSource(RequestBound);
+        return await Edge.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+    }
+
+    public async Task<JsonNode> StatusAsync()
+    {
+        using var timeout = new CancellationTokenSource(RequestBound);
+        return JsonNode.Parse(await Edge.Http.GetStringAsync("router/status", timeout.Token))!;
+    }
+
+    public async Task SetStrategyAsync(string strategy)
+    {
+        using var timeout = new CancellationTokenSource(RequestBound);
+        using var response = await Edge.Http.PutAsJsonAsync("admin/router/strategy", new { strategy }, timeout.Token);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Edge is not null)
+        {
+            await Edge.DisposeAsync();
+        }
+
+        if (Proxy is not null)
+        {
+            await Proxy.DisposeAsync();
+        }
+
+        await Cloud.DisposeAsync();
+    }
+}
