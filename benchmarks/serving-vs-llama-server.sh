@@ -22,6 +22,7 @@ ctx=$((slots * ${SLOT_CTX:-2048}))
 max_tokens="${MAX_TOKENS:-32}"
 deadline="${DEADLINE:-150}"
 out="${OUT_DIR:-$(mktemp -d /tmp/serving-vs-llama-server.XXXXXX)}"
+mkdir -p "$out"
 alias_name="$(basename "$model" .gguf)"
 llama_port=18301
 ours_port=18302
