@@ -31,12 +31,6 @@ internal static partial class LlamaNative
     [LibraryImport(Llama, EntryPoint = "llama_get_embeddings_seq")]
     internal static unsafe partial float* GetSequenceEmbeddings(SafeLlamaContextHandle context, int sequence);
 
-    [LibraryImport(Llama, EntryPoint = "llama_get_embeddings_ith")]
-    internal static unsafe partial float* GetEmbeddingsAt(SafeLlamaContextHandle context, int index);
-
-    [LibraryImport(Llama, EntryPoint = "llama_set_abort_callback")]
-    internal static partial void SetAbortCallback(SafeLlamaContextHandle context, nint callback, nint data);
-
     [LibraryImport(Llama, EntryPoint = "llama_batch_init")]
     internal static partial LlamaBatch BatchInit(int tokenCapacity, int embeddingSize, int maxSequencesPerToken);
 
@@ -56,6 +50,4 @@ internal static partial class LlamaNative
     [LibraryImport(Llama, EntryPoint = "llama_memory_seq_cp")]
     internal static partial void MemorySequenceCopy(nint memory, int source, int destination, int fromPosition, int toPosition);
 
-    [LibraryImport(Llama, EntryPoint = "llama_memory_seq_pos_max")]
-    internal static partial int MemorySequencePositionMax(nint memory, int sequence);
 }

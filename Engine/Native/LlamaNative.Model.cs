@@ -31,10 +31,6 @@ internal static partial class LlamaNative
     [LibraryImport(Llama, EntryPoint = "llama_model_n_params")]
     internal static partial ulong ModelParameterCount(SafeLlamaModelHandle model);
 
-    [LibraryImport(Llama, EntryPoint = "llama_model_has_encoder")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    internal static partial bool ModelHasEncoder(SafeLlamaModelHandle model);
-
     [LibraryImport(Llama, EntryPoint = "llama_model_desc")]
     internal static unsafe partial int ModelDescription(SafeLlamaModelHandle model, byte* buffer, nuint bufferSize);
 

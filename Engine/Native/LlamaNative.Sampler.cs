@@ -23,9 +23,6 @@ internal static partial class LlamaNative
     [LibraryImport(Llama, EntryPoint = "llama_sampler_accept")]
     internal static partial void SamplerAccept(SafeLlamaSamplerHandle sampler, int token);
 
-    [LibraryImport(Llama, EntryPoint = "llama_sampler_reset")]
-    internal static partial void SamplerReset(SafeLlamaSamplerHandle sampler);
-
     [LibraryImport(Llama, EntryPoint = "llama_sampler_init_greedy")]
     internal static partial nint SamplerInitGreedy();
 

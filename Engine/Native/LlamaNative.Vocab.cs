@@ -12,19 +12,8 @@ internal static partial class LlamaNative
     [return: MarshalAs(UnmanagedType.U1)]
     internal static partial bool VocabIsEndOfGeneration(nint vocab, int token);
 
-    [LibraryImport(Llama, EntryPoint = "llama_vocab_is_control")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    internal static partial bool VocabIsControl(nint vocab, int token);
-
     [LibraryImport(Llama, EntryPoint = "llama_vocab_bos")]
     internal static partial int VocabBos(nint vocab);
-
-    [LibraryImport(Llama, EntryPoint = "llama_vocab_eos")]
-    internal static partial int VocabEos(nint vocab);
-
-    [LibraryImport(Llama, EntryPoint = "llama_vocab_get_add_bos")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    internal static partial bool VocabAddsBos(nint vocab);
 
     [LibraryImport(Llama, EntryPoint = "llama_tokenize")]
     internal static unsafe partial int Tokenize(nint vocab, byte* text, int textLength, int* tokens, int maxTokens, [MarshalAs(UnmanagedType.U1)] bool addSpecial, [MarshalAs(UnmanagedType.U1)] bool parseSpecial);

@@ -13,9 +13,6 @@ internal static partial class LlamaNative
     internal const string Ggml = "ggml";
     internal const string GgmlBase = "ggml-base";
 
-    [LibraryImport(Llama, EntryPoint = "llama_version")]
-    internal static partial nint Version();
-
     [LibraryImport(Llama, EntryPoint = "llama_backend_init")]
     internal static partial void BackendInit();
 
@@ -25,24 +22,8 @@ internal static partial class LlamaNative
     [LibraryImport(Llama, EntryPoint = "llama_log_set")]
     internal static partial void LogSet(nint callback, nint userData);
 
-    [LibraryImport(Llama, EntryPoint = "llama_max_devices")]
-    internal static partial nuint MaxDevices();
-
-    [LibraryImport(Llama, EntryPoint = "llama_supports_gpu_offload")]
-    [return: MarshalAs(UnmanagedType.U1)]
-    internal static partial bool SupportsGpuOffload();
-
     [LibraryImport(Ggml, EntryPoint = "ggml_backend_load_all_from_path", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial void BackendLoadAllFromPath(string directory);
-
-    [LibraryImport(Ggml, EntryPoint = "ggml_backend_reg_count")]
-    internal static partial nuint BackendRegistryCount();
-
-    [LibraryImport(Ggml, EntryPoint = "ggml_backend_reg_get")]
-    internal static partial nint BackendRegistryGet(nuint index);
-
-    [LibraryImport(Ggml, EntryPoint = "ggml_backend_reg_name")]
-    internal static partial nint BackendRegistryName(nint registry);
 
     [LibraryImport(Ggml, EntryPoint = "ggml_backend_dev_count")]
     internal static partial nuint DeviceCount();
@@ -56,6 +37,4 @@ internal static partial class LlamaNative
     [LibraryImport(Ggml, EntryPoint = "ggml_backend_dev_description")]
     internal static partial nint DeviceDescription(nint device);
 
-    [LibraryImport(Ggml, EntryPoint = "ggml_backend_dev_type")]
-    internal static partial int DeviceType(nint device);
 }

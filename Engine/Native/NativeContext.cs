@@ -94,8 +94,6 @@ internal sealed unsafe class NativeContext : IDisposable
     public void CopySequence(int source, int destination) =>
         LlamaNative.MemorySequenceCopy(_memory, source, destination, -1, -1);
 
-    public int LastPosition(int sequence) => LlamaNative.MemorySequencePositionMax(_memory, sequence);
-
     public void ClearAll() => LlamaNative.MemoryClear(_memory, data: false);
 
     public void Dispose() => _handle.Dispose();

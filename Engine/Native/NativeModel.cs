@@ -20,7 +20,6 @@ internal sealed unsafe class NativeModel : IDisposable
         SizeInBytes = (long)LlamaNative.ModelSize(handle);
         ParameterCount = (long)LlamaNative.ModelParameterCount(handle);
         BeginOfSequenceToken = LlamaNative.VocabBos(_vocab);
-        AddsBeginOfSequence = LlamaNative.VocabAddsBos(_vocab);
     }
 
     internal SafeLlamaModelHandle Handle => _handle;
@@ -40,8 +39,6 @@ internal sealed unsafe class NativeModel : IDisposable
     public long ParameterCount { get; }
 
     public int BeginOfSequenceToken { get; }
-
-    public bool AddsBeginOfSequence { get; }
 
     /// <summary>Loads a model; null when llama.cpp refuses the file (it logs why).</summary>
     public static NativeModel? Load(string path, int gpuLayers, bool useMemoryMap)
@@ -137,8 +134,6 @@ internal sealed unsafe class NativeModel : IDisposable
     }
 
     public bool IsEndOfGeneration(int token) => LlamaNative.VocabIsEndOfGeneration(_vocab, token);
-
-    public bool IsControl(int token) => LlamaNative.VocabIsControl(_vocab, token);
 
     public int[] Tokenize(string text, bool addSpecial, bool parseSpecial)
     {
