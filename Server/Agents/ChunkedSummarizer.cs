@@ -24,9 +24,9 @@ public static class ChunkedSummarizer
         ["headline"] = "Summarise the text in one headline-style sentence.",
     };
 
-    /// <summary>The summary and the tokens it took; null with an error message when the model's context is too small.</summary>
+    /// <summary>The summary of <paramref name="tokens"/> (the text, tokenized without special tokens) and the tokens it took; null with an error message when the model's context is too small.</summary>
     public static async Task<(string? Summary, int SummaryTokens, string? Error)> SummarizeAsync(
-        LocalModel model, string text, int maxSummaryTokens, string style, CancellationToken cancellationToken)
+        LocalModel model, int[] tokens, int maxSummaryTokens, string style, CancellationToken cancellationToken)
     {
         var instruction = Styles[style];
         var overhead = LocalChatRunner.CountPromptTokens(model, Messages(instruction, string.Empty));
@@ -37,7 +37,6 @@ public static class ChunkedSummarizer
         }
 
         using var concurrency = new SemaphoreSlim(model.Scheduler.SlotCount);
-        var tokens = model.Model.Tokenize(text, addBeginOfSequence: false, parseSpecial: false);
         while (tokens.Length > budget)
         {
             // Each part summary is at most half a part, so every round at least halves the text.
@@ -49,12 +48,15 @@ public static class ChunkedSummarizer
                 return (null, 0, failed.Error ?? "A part of the text could not be summarised.");
             }
 
-            tokens = model.Model.Tokenize(string.Join("\n\n", summaries.Select(summary => summary.Text.Trim())), addBeginOfSequence: false, parseSpecial: false);
+            tokens = Tokenize(model, string.Join("\n\n", summaries.Select(summary => summary.Text.Trim())));
         }
 
         var final = await SummarizePartAsync(model, instruction, model.Model.Detokenize(tokens, renderSpecial: false), maxSummaryTokens, concurrency, cancellationToken);
         return final.Succeeded ? (final.Text.Trim(), final.CompletionTokens, null) : (null, 0, final.Error ?? "The summary could not be generated.");
     }
+
+    /// <summary>Tokenizes text the way <see cref="SummarizeAsync"/> expects it.</summary>
+    public static int[] Tokenize(LocalModel model, string text) => model.Model.Tokenize(text, addBeginOfSequence: false, parseSpecial: false);
 
     private static async Task<LocalChatRunner.Result> SummarizePartAsync(
         LocalModel model, string instruction, string part, int maxTokens, SemaphoreSlim concurrency, CancellationToken cancellationToken)

@@ -45,14 +45,14 @@ public static class SummarizeEndpoint
             return missing;
         }
 
-        var inputTokens = model.Model.Tokenize(request.Context, addBeginOfSequence: false, parseSpecial: false).Length;
-        var (summary, summaryTokens, failure) = await ChunkedSummarizer.SummarizeAsync(model, request.Context, request.MaxSummaryTokens ?? DefaultSummaryTokens, style, http.RequestAborted);
+        var tokens = ChunkedSummarizer.Tokenize(model, request.Context);
+        var (summary, summaryTokens, failure) = await ChunkedSummarizer.SummarizeAsync(model, tokens, request.MaxSummaryTokens ?? DefaultSummaryTokens, style, http.RequestAborted);
         if (summary is null)
         {
             return OpenAiError.BadRequest(failure!, "max_summary_tokens");
         }
 
         GenerationHeaders.SetLocal(http.Response, model.Alias);
-        return TypedResults.Json(new SummarizeResponse(summary, inputTokens, summaryTokens, "local"), AgentJson.Default.SummarizeResponse);
+        return TypedResults.Json(new SummarizeResponse(summary, tokens.Length, summaryTokens, "local"), AgentJson.Default.SummarizeResponse);
     }
 }

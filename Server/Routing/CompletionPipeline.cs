@@ -101,7 +101,7 @@ internal sealed partial class CompletionPipeline(
     /// <summary>Long context: summarise it locally, send the shorter request to the cloud. Otherwise local first.</summary>
     private async Task<IResult> HybridAsync(HttpContext http, CompletionCall call, RouteDecision decision, ResponseCapture? capture)
     {
-        if (call.Chat is { } chat && Upstream is { IsAvailable: true } && host.Find(null) is { } model && ContextCompressor.IsWorthwhile(model, chat))
+        if (call.Chat is { } chat && Upstream is { IsAvailable: true } && host.Find(null) is { } model)
         {
             if (await ContextCompressor.CompressAsync(model, chat, call.Body, http.RequestAborted) is var (body, before, after))
             {

@@ -16,41 +16,41 @@ public static class ContextCompressor
 
     private const int SummaryTokens = 256;
 
-    /// <summary>Whether any message is long enough to be worth compressing.</summary>
-    public static bool IsWorthwhile(LocalModel model, ChatCompletionRequest request) =>
-        request.Messages!.Any(message => CountTokens(model, message.Content) > CompressAboveTokens);
-
-    /// <summary>A copy of the body with long contents replaced by summaries, and the content tokens before and after.</summary>
+    /// <summary>
+    /// A copy of the body with long contents replaced by summaries, and the content tokens before and
+    /// after; null when no content is long enough to be worth it, or a summary could not be made.
+    /// </summary>
     public static async Task<(JsonObject Body, int TokensBefore, int TokensAfter)?> CompressAsync(
         LocalModel model, ChatCompletionRequest request, JsonObject body, CancellationToken cancellationToken)
     {
+        var contents = request.Messages!.Select(message => ChunkedSummarizer.Tokenize(model, message.Content ?? string.Empty)).ToList();
+        if (!contents.Any(tokens => tokens.Length > CompressAboveTokens))
+        {
+            return null;
+        }
+
         var compressed = (JsonObject)body.DeepClone();
         var messages = (JsonArray)compressed["messages"]!;
         int before = 0, after = 0;
-        for (var i = 0; i < request.Messages!.Count; i++)
+        for (var i = 0; i < contents.Count; i++)
         {
-            var content = request.Messages[i].Content;
-            var tokens = CountTokens(model, content);
-            before += tokens;
-            if (tokens <= CompressAboveTokens)
+            before += contents[i].Length;
+            if (contents[i].Length <= CompressAboveTokens)
             {
-                after += tokens;
+                after += contents[i].Length;
                 continue;
             }
 
-            var (summary, _, error) = await ChunkedSummarizer.SummarizeAsync(model, content!, SummaryTokens, "detailed", cancellationToken);
+            var (summary, _, error) = await ChunkedSummarizer.SummarizeAsync(model, contents[i], SummaryTokens, "detailed", cancellationToken);
             if (summary is null || error is not null)
             {
                 return null;
             }
 
             messages[i]!["content"] = summary;
-            after += CountTokens(model, summary);
+            after += ChunkedSummarizer.Tokenize(model, summary).Length;
         }
 
         return (compressed, before, after);
     }
-
-    private static int CountTokens(LocalModel model, string? text) =>
-        string.IsNullOrEmpty(text) ? 0 : model.Model.Tokenize(text, addBeginOfSequence: false, parseSpecial: false).Length;
 }
