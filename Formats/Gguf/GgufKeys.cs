@@ -9,6 +9,15 @@ public static class GgufKeys
     /// <summary>Human-readable model name.</summary>
     public const string Name = "general.name";
 
+    /// <summary>What the file holds: <c>model</c> (often absent) or <c>adapter</c>.</summary>
+    public const string Type = "general.type";
+
+    /// <summary>An adapter's kind, e.g. <c>lora</c>.</summary>
+    public const string AdapterType = "adapter.type";
+
+    /// <summary>A LoRA adapter's alpha (FLOAT32): llama.cpp scales its product by alpha / rank.</summary>
+    public const string LoraAlpha = "adapter.lora.alpha";
+
     /// <summary>The llama.cpp file type (<c>llama_ftype</c>): 1 = F16, 2 = Q4_0, 7 = Q8_0.</summary>
     public const string FileType = "general.file_type";
 

@@ -7,7 +7,7 @@ namespace LocalOpenAi.Formats.Gguf.Synthetic;
 /// </summary>
 public static class SyntheticModel
 {
-    private const float MatrixStd = 0.04f;
+    internal const float MatrixStd = 0.04f;
     private const float EmbeddingStd = 0.1f;
 
     /// <summary>Writes a model of <paramref name="preset"/> size to <paramref name="destination"/>.</summary>

@@ -3,7 +3,7 @@ namespace LocalOpenAi.Formats.Gguf.Synthetic;
 /// <summary>The metadata of a synthetic Llama model, in the order llama.cpp's converter writes it.</summary>
 internal static class SyntheticModelMetadata
 {
-    private const string Arch = "llama";
+    internal const string Arch = "llama";
 
     public static List<GgufMetadataEntry> Build(SyntheticModelShape shape, GgufQuantization quantization, SyntheticVocabulary vocabulary) =>
     [
