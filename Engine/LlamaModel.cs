@@ -1,5 +1,4 @@
 using System.Text;
-using LocalOpenAi.Formats.Gguf;
 using LocalOpenAi.Engine.Native;
 
 namespace LocalOpenAi.Engine;
@@ -40,7 +39,7 @@ public sealed class LlamaModel : IDisposable
     public static LlamaModel Load(string path, LlamaModelOptions? options = null)
     {
         options ??= new LlamaModelOptions();
-        CheckFile(path);
+        GgufFileCheck.Read(path, "model");
         LlamaBackend.Start();
         var native = NativeModel.Load(path, options.GpuLayers, options.UseMemoryMap)
             ?? throw new ModelLoadException($"llama.cpp could not load '{path}': the file is damaged, truncated or of an unsupported architecture (see the log for details).");
@@ -70,34 +69,4 @@ public sealed class LlamaModel : IDisposable
     public bool IsBeginOfSequence(int token) => token == Native.BeginOfSequenceToken;
 
     public void Dispose() => Native.Dispose();
-
-    /// <summary>Reads the GGUF header in managed code: a bad file fails here with a clear message, not inside llama.cpp.</summary>
-    private static void CheckFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ModelLoadException($"Model file '{path}' does not exist.");
-        }
-
-        using var stream = File.OpenRead(path);
-        GgufFile header;
-        try
-        {
-            header = GgufReader.Read(stream);
-        }
-        catch (GgufFormatException exception)
-        {
-            throw new ModelLoadException($"'{path}' is not a GGUF model file, or it is damaged: {exception.Message}", exception);
-        }
-
-        var dataEnd = header.Tensors
-            .Select(tensor => tensor.Offset + (tensor.ByteSize ?? 0))
-            .DefaultIfEmpty(0UL)
-            .Max();
-        if ((ulong)stream.Length < header.DataOffset + dataEnd)
-        {
-            throw new ModelLoadException(
-                $"'{path}' is truncated: its tensors need {header.DataOffset + dataEnd} bytes but the file has {stream.Length} (an interrupted download or copy?).");
-        }
-    }
 }
