@@ -96,5 +96,14 @@ internal sealed unsafe class NativeContext : IDisposable
 
     public void ClearAll() => LlamaNative.MemoryClear(_memory, data: false);
 
+    /// <summary>Applies a LoRA adapter at <paramref name="scale"/> to every later decode; at scale 0 llama.cpp leaves it out.</summary>
+    /// <remarks>The adapter is kept loaded until this context is freed, even if its owner disposes it first.</remarks>
+    public void SetLoraAdapter(SafeLlamaAdapterHandle adapter, float scale)
+    {
+        _handle.Hold(adapter);
+        var pointer = adapter.DangerousGetHandle();
+        LlamaNative.SetAdaptersLora(_handle, &pointer, 1, &scale);
+    }
+
     public void Dispose() => _handle.Dispose();
 }
