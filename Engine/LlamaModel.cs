@@ -1,4 +1,5 @@
 using System.Text;
+using LocalOpenAi.Formats.Gguf;
 using LocalOpenAi.Engine.Native;
 
 namespace LocalOpenAi.Engine;
@@ -7,15 +8,19 @@ namespace LocalOpenAi.Engine;
 /// <remarks>Thread-safe for tokenization and metadata; contexts are created by the scheduler.</remarks>
 public sealed class LlamaModel : IDisposable
 {
-    private LlamaModel(string path, NativeModel native)
+    private LlamaModel(string path, NativeModel native, IReadOnlyList<GgufTensorInfo> tensors)
     {
         Path = path;
         Native = native;
+        Tensors = tensors;
     }
 
     public string Path { get; }
 
     internal NativeModel Native { get; }
+
+    /// <summary>The weights as the GGUF header describes them (names and shapes), for checking adapters.</summary>
+    internal IReadOnlyList<GgufTensorInfo> Tensors { get; }
 
     public int VocabularySize => Native.VocabularySize;
 
@@ -39,11 +44,11 @@ public sealed class LlamaModel : IDisposable
     public static LlamaModel Load(string path, LlamaModelOptions? options = null)
     {
         options ??= new LlamaModelOptions();
-        GgufFileCheck.Read(path, "model");
+        var header = GgufFileCheck.Read(path, "model");
         LlamaBackend.Start();
         var native = NativeModel.Load(path, options.GpuLayers, options.UseMemoryMap)
             ?? throw new ModelLoadException($"llama.cpp could not load '{path}': the file is damaged, truncated or of an unsupported architecture (see the log for details).");
-        return new LlamaModel(path, native);
+        return new LlamaModel(path, native, header.Tensors);
     }
 
     /// <summary>Tokenizes text. <paramref name="parseSpecial"/> turns <c>&lt;|eot_id|&gt;</c> and the like into their tokens.</summary>

@@ -39,6 +39,7 @@ public sealed partial class InferenceScheduler : IDisposable
     public InferenceScheduler(LlamaModel model, SchedulerOptions options, ILogger<InferenceScheduler>? logger = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Slots, 1);
+        CheckAdapter(model, options);
         _model = model;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         var threads = options.EffectiveThreads;
@@ -53,6 +54,21 @@ public sealed partial class InferenceScheduler : IDisposable
             Embeddings: false);
         _context = NativeContext.Create(model.Native, settings)
             ?? throw new ModelLoadException($"llama.cpp could not create a context of {options.ContextSize} tokens for '{model.Path}' (out of memory?).");
+        Adapter = options.Adapter;
+        AdapterScale = options.AdapterScale;
+        if (Adapter is not null)
+        {
+            try
+            {
+                _context.SetLoraAdapter(Adapter.Handle, AdapterScale);
+            }
+            catch (ObjectDisposedException)
+            {
+                _context.Dispose();
+                throw;
+            }
+        }
+
         _batch = new NativeBatch(_context.BatchSize);
         _sharePrefixes = options.SharePrefixes;
         _contextPerSlot = _context.ContextSize / options.Slots;
@@ -69,6 +85,12 @@ public sealed partial class InferenceScheduler : IDisposable
     public LlamaModel Model => _model;
 
     public int SlotCount => _slots.Length;
+
+    /// <summary>The LoRA adapter applied to every request, or null.</summary>
+    public LoraAdapter? Adapter { get; }
+
+    /// <summary>The scale <see cref="Adapter"/> is applied at (unused without one).</summary>
+    public float AdapterScale { get; }
 
     /// <summary>CPU threads the decode uses.</summary>
     public int Threads { get; }
@@ -144,6 +166,24 @@ public sealed partial class InferenceScheduler : IDisposable
         }
 
         Dispose();
+    }
+
+    private static void CheckAdapter(LlamaModel model, SchedulerOptions options)
+    {
+        if (options.Adapter is not { } adapter)
+        {
+            return;
+        }
+
+        if (adapter.Model != model)
+        {
+            throw new ArgumentException($"The adapter '{adapter.Path}' was loaded onto '{adapter.Model.Path}', not onto this scheduler's model.", nameof(options));
+        }
+
+        if (!float.IsFinite(options.AdapterScale))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.AdapterScale, "The adapter scale must be a finite number.");
+        }
     }
 
     /// <summary>Stops admitting, cancels what is running, and frees the context.</summary>

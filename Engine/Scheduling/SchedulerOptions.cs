@@ -7,13 +7,17 @@ namespace LocalOpenAi.Engine.Scheduling;
 /// <param name="Threads">CPU threads for decoding; 0 uses every core.</param>
 /// <param name="QueueSize">Requests that may wait for a slot before new ones are refused.</param>
 /// <param name="SharePrefixes">Slots copy a common prompt prefix from each other's caches, so it is computed once.</param>
+/// <param name="Adapter">A LoRA adapter of the same model applied to every request; null for none.</param>
+/// <param name="AdapterScale">How strongly the adapter applies: 1 as trained, 0 not at all.</param>
 public sealed record SchedulerOptions(
     int Slots = 4,
     int ContextSize = 16384,
     int BatchSize = 512,
     int Threads = 0,
     int QueueSize = 64,
-    bool SharePrefixes = true)
+    bool SharePrefixes = true,
+    LoraAdapter? Adapter = null,
+    float AdapterScale = 1f)
 {
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }
