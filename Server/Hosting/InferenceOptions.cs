@@ -7,8 +7,28 @@ public sealed class InferenceOptions
 {
     public const string Section = "Inference";
 
-    /// <summary>A GGUF path. Empty starts the server without a model (not ready).</summary>
+    /// <summary>A GGUF path, <c>hf:</c> reference or <c>synthetic:PRESET</c>; with a models file, the default alias. Empty and no models file: not ready.</summary>
     public string? Model { get; set; }
+
+    /// <summary>A YAML or JSON file of aliases, each with its own model, prompt format, slots, sampling defaults and LoRA adapter.</summary>
+    public string? ModelsFile { get; set; }
+
+    /// <summary>Most aliases loaded at once; loading one more first unloads the least recently used idle one. 0: no limit.</summary>
+    [Range(0, 1024)]
+    public int MaxLoadedModels { get; set; }
+
+    /// <summary>Memory the loaded models may use (weights, KV cache, adapters), e.g. <c>12GiB</c>; empty: no limit.</summary>
+    public string? MemoryBudget { get; set; }
+
+    /// <summary>Unload an alias after this many seconds without requests; 0 keeps loaded models until evicted.</summary>
+    [Range(0, int.MaxValue)]
+    public int IdleUnloadSeconds { get; set; }
+
+    /// <summary>How long a request waits for busy models to free the memory budget before it gets 503.</summary>
+    public TimeSpan LoadWaitTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often idle models and LoRA adapter files (hot reload) are checked.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The name clients use in <c>model</c>; defaults to the file name without extension.</summary>
     public string? Alias { get; set; }
