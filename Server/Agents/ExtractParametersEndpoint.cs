@@ -4,7 +4,7 @@ using LocalOpenAi.Formats.Grammar;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
 
 namespace LocalOpenAi.Server.Agents;
 
@@ -22,7 +22,7 @@ public static class ExtractParametersEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host)
+    private static async Task<IResult> HandleAsync(HttpContext http, ModelManager models)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, AgentJson.Default.ExtractParametersRequest);
         if (error is not null)
@@ -46,9 +46,10 @@ public static class ExtractParametersEndpoint
             return OpenAiError.BadRequest(grammar.Error!, "function_schema.parameters");
         }
 
-        if (!ModelResolution.TryResolve(host, request.Model, out var model, out var missing))
+        var (model, missing) = await ModelResolution.ResolveAsync(http, models, request.Model);
+        if (model is null)
         {
-            return missing;
+            return missing!;
         }
 
         ChatMessage[] messages =

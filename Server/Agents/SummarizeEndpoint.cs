@@ -1,6 +1,6 @@
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
 
 namespace LocalOpenAi.Server.Agents;
 
@@ -16,7 +16,7 @@ public static class SummarizeEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host)
+    private static async Task<IResult> HandleAsync(HttpContext http, ModelManager models)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, AgentJson.Default.SummarizeRequest);
         if (error is not null)
@@ -40,9 +40,10 @@ public static class SummarizeEndpoint
             return OpenAiError.BadRequest($"'style' must be one of: {string.Join(", ", ChunkedSummarizer.Styles.Keys)}.", "style");
         }
 
-        if (!ModelResolution.TryResolve(host, request.Model, out var model, out var missing))
+        var (model, missing) = await ModelResolution.ResolveAsync(http, models, request.Model);
+        if (model is null)
         {
-            return missing;
+            return missing!;
         }
 
         var tokens = ChunkedSummarizer.Tokenize(model, request.Context);

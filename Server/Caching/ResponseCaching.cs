@@ -40,7 +40,7 @@ public sealed class ResponseCaching(IResponseCacheStore store, CachePolicy polic
 
         metrics.RecordCacheLookup(lookup.Status == CacheLookupStatus.Error ? CacheLookupResult.Error : CacheLookupResult.Miss);
         http.Response.Headers["X-Cache"] = "MISS";
-        return new CacheOutcome(null, new ResponseCapture(capture => StoreAsync(key, capture, decision.Ttl)));
+        return new CacheOutcome(null, capture => StoreAsync(key, capture, decision.Ttl));
     }
 
     /// <summary>
@@ -69,5 +69,5 @@ public sealed class ResponseCaching(IResponseCacheStore store, CachePolicy polic
     }
 }
 
-/// <summary>A hit to replay, or on a miss the capture that stores the answer once it completes.</summary>
-public sealed record CacheOutcome(CachedResponse? Hit, ResponseCapture? Capture);
+/// <summary>A hit to replay, or on a miss how to store the answer once it completes.</summary>
+public sealed record CacheOutcome(CachedResponse? Hit, Func<ResponseCapture, Task>? Store);

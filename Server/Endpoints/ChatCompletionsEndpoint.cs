@@ -6,6 +6,7 @@ using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Upstream;
 
@@ -22,7 +23,7 @@ public static class ChatCompletionsEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host, CompletionPipeline pipeline, UsageRecorder usage)
+    private static async Task<IResult> HandleAsync(HttpContext http, ModelManager models, CompletionPipeline pipeline, UsageRecorder usage)
     {
         var (request, body, error) = await JsonBody.ReadWithRawAsync(http.Request, OpenAiJson.Default.ChatCompletionRequest);
         if (error is not null)
@@ -30,7 +31,7 @@ public static class ChatCompletionsEndpoint
             return error;
         }
 
-        if ((Validate(request!) ?? pipeline.CheckModel(host, request!.Model)) is { } invalid)
+        if ((Validate(request!) ?? pipeline.CheckModel(request!.Model)) is { } invalid)
         {
             return invalid;
         }
@@ -42,15 +43,18 @@ public static class ChatCompletionsEndpoint
             request.Stream == true,
             RouteRequest.FromChat(request, http.Request.Headers["X-Agent-Name"], http.Request.Headers["X-Route-Prefer"]),
             request,
-            (capture, useDefaultModel) => RunLocallyAsync(http, host, usage, request, capture, useDefaultModel)));
+            (capture, useDefaultModel) => RunLocallyAsync(http, models, usage, request, capture, useDefaultModel)));
     }
 
-    private static async Task<IResult> RunLocallyAsync(HttpContext http, ModelHost host, UsageRecorder usage, ChatCompletionRequest request, ResponseCapture? capture, bool useDefaultModel)
+    private static async Task<IResult> RunLocallyAsync(HttpContext http, ModelManager models, UsageRecorder usage, ChatCompletionRequest request, ResponseCapture? capture, bool useDefaultModel)
     {
-        if (!ModelResolution.TryResolve(host, useDefaultModel ? null : request.Model, out var model, out var missing))
+        var (model, missing) = await ModelResolution.ResolveAsync(http, models, useDefaultModel ? null : request.Model);
+        if (model is null)
         {
-            return missing;
+            return missing!;
         }
+
+        request = model.Defaults.ApplyTo(request);
 
         var (plan, planError) = OutputPlanner.Plan(request, model.Template.Name);
         if (planError is not null)

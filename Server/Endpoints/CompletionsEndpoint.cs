@@ -4,6 +4,7 @@ using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Upstream;
 
@@ -20,7 +21,7 @@ public static class CompletionsEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host, CompletionPipeline pipeline, UsageRecorder usage)
+    private static async Task<IResult> HandleAsync(HttpContext http, ModelManager models, CompletionPipeline pipeline, UsageRecorder usage)
     {
         var (request, body, error) = await JsonBody.ReadWithRawAsync(http.Request, OpenAiJson.Default.CompletionRequest);
         if (error is not null)
@@ -28,7 +29,7 @@ public static class CompletionsEndpoint
             return error;
         }
 
-        if ((Validate(request!) ?? pipeline.CheckModel(host, request!.Model)) is { } invalid)
+        if ((Validate(request!) ?? pipeline.CheckModel(request!.Model)) is { } invalid)
         {
             return invalid;
         }
@@ -40,15 +41,18 @@ public static class CompletionsEndpoint
             request.Stream == true,
             RouteRequests.FromCompletion(request, http.Request.Headers["X-Agent-Name"], http.Request.Headers["X-Route-Prefer"]),
             null,
-            (capture, useDefaultModel) => RunLocallyAsync(http, host, usage, request, capture, useDefaultModel)));
+            (capture, useDefaultModel) => RunLocallyAsync(http, models, usage, request, capture, useDefaultModel)));
     }
 
-    private static async Task<IResult> RunLocallyAsync(HttpContext http, ModelHost host, UsageRecorder usage, CompletionRequest request, ResponseCapture? capture, bool useDefaultModel)
+    private static async Task<IResult> RunLocallyAsync(HttpContext http, ModelManager models, UsageRecorder usage, CompletionRequest request, ResponseCapture? capture, bool useDefaultModel)
     {
-        if (!ModelResolution.TryResolve(host, useDefaultModel ? null : request.Model, out var model, out var missing))
+        var (model, missing) = await ModelResolution.ResolveAsync(http, models, useDefaultModel ? null : request.Model);
+        if (model is null)
         {
-            return missing;
+            return missing!;
         }
+
+        request = model.Defaults.ApplyTo(request);
 
         var prompts = new List<int[]>();
         foreach (var input in request.Prompt!)

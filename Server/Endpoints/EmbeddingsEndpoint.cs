@@ -3,7 +3,7 @@ using System.Text.Json;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
 
 namespace LocalOpenAi.Server.Endpoints;
 
@@ -18,7 +18,7 @@ public static class EmbeddingsEndpoint
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync(HttpContext http, ModelHost host)
+    private static async Task<IResult> HandleAsync(HttpContext http, ModelManager models)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Default.EmbeddingRequest);
         if (error is not null)
@@ -36,9 +36,10 @@ public static class EmbeddingsEndpoint
             return OpenAiError.BadRequest("'encoding_format' must be 'float' or 'base64'.", "encoding_format");
         }
 
-        if (!ModelResolution.TryResolve(host, request.Model, out var model, out var missing))
+        var (model, missing) = await ModelResolution.ResolveAsync(http, models, request.Model);
+        if (model is null)
         {
-            return missing;
+            return missing!;
         }
 
         if (model.Embeddings is not { } embeddings)

@@ -1,4 +1,4 @@
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
 
 namespace LocalOpenAi.Server.Endpoints;
 
@@ -14,7 +14,7 @@ public static class HealthEndpoints
 
     private static IResult Health() => TypedResults.Ok(new HealthStatus("ok", null));
 
-    private static IResult Ready(ModelHost host) => host.NotReadyReason is { } reason
+    private static IResult Ready(ModelManager models) => models.NotReadyReason is { } reason
         ? TypedResults.Json(new HealthStatus("not_ready", [reason]), statusCode: StatusCodes.Status503ServiceUnavailable)
         : TypedResults.Ok(new HealthStatus("ready", null));
 

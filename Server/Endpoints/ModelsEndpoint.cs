@@ -1,9 +1,10 @@
 using LocalOpenAi.Formats.OpenAi;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Router.Routing;
+using LocalOpenAi.Server.Models.Loading;
 
 namespace LocalOpenAi.Server.Endpoints;
 
-/// <summary><c>GET /v1/models</c>: the local aliases, loaded or not.</summary>
+/// <summary><c>GET /v1/models</c>: every local alias with its state and memory, then the upstream aliases.</summary>
 public static class ModelsEndpoint
 {
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder endpoints)
@@ -12,10 +13,15 @@ public static class ModelsEndpoint
         return endpoints;
     }
 
-    private static IResult List(ModelHost host)
+    private static IResult List(ModelManager models, RouterOptions router, TimeProvider time)
     {
-        var created = host.Model?.LoadedAt.ToUnixTimeSeconds() ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var cards = host.Aliases.Select(alias => new ModelCard(alias, created, "localopenai")).ToArray();
-        return TypedResults.Json(new ModelList(cards), OpenAiJson.Default.ModelList);
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        var local = models.Describe().Select(status => new ModelCard(status.Alias, status.LoadedAt?.ToUnixTimeSeconds() ?? now, "localopenai")
+        {
+            State = status.State,
+            MemoryBytes = status.MemoryBytes,
+        });
+        var upstream = router.UpstreamAliases.Keys.Order(StringComparer.Ordinal).Select(alias => new ModelCard(alias, now, "upstream"));
+        return TypedResults.Json(new ModelList([.. local, .. upstream]), OpenAiJson.Default.ModelList);
     }
 }

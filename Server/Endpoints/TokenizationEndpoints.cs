@@ -2,7 +2,7 @@ using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Formats.Templates;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
 
 namespace LocalOpenAi.Server.Endpoints;
 
@@ -17,7 +17,7 @@ public static class TokenizationEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> TokenizeAsync(HttpContext http, ModelHost host)
+    private static async Task<IResult> TokenizeAsync(HttpContext http, ModelManager models)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Default.TokenizeRequest);
         if (error is not null)
@@ -30,9 +30,10 @@ public static class TokenizationEndpoints
             return OpenAiError.BadRequest("'content' must be a string.", "content");
         }
 
-        if (!ModelResolution.TryResolve(host, request.Model, out var model, out var missing))
+        var (model, missing) = await ModelResolution.ResolveAsync(http, models, request.Model);
+        if (model is null)
         {
-            return missing;
+            return missing!;
         }
 
         var tokens = model.Model.Tokenize(request.Content, request.AddSpecial ?? false, request.ParseSpecial ?? true);
@@ -42,7 +43,7 @@ public static class TokenizationEndpoints
         return TypedResults.Json(new TokenizeResponse(items), OpenAiJson.Default.TokenizeResponse);
     }
 
-    private static async Task<IResult> DetokenizeAsync(HttpContext http, ModelHost host)
+    private static async Task<IResult> DetokenizeAsync(HttpContext http, ModelManager models)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Default.DetokenizeRequest);
         if (error is not null)
@@ -50,9 +51,10 @@ public static class TokenizationEndpoints
             return error;
         }
 
-        if (!ModelResolution.TryResolve(host, request!.Model, out var model, out var missing))
+        var (model, missing) = await ModelResolution.ResolveAsync(http, models, request!.Model);
+        if (model is null)
         {
-            return missing;
+            return missing!;
         }
 
         if (request.Tokens is not { } tokens || tokens.Any(token => token < 0 || token >= model.Model.VocabularySize))
@@ -63,7 +65,7 @@ public static class TokenizationEndpoints
         return TypedResults.Json(new DetokenizeResponse(model.Model.Detokenize(tokens)), OpenAiJson.Default.DetokenizeResponse);
     }
 
-    private static async Task<IResult> ApplyTemplateAsync(HttpContext http, ModelHost host)
+    private static async Task<IResult> ApplyTemplateAsync(HttpContext http, ModelManager models)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, OpenAiJson.Default.ApplyTemplateRequest);
         if (error is not null)
@@ -76,9 +78,10 @@ public static class TokenizationEndpoints
             return OpenAiError.BadRequest("'messages' must be a non-empty array of messages.", "messages");
         }
 
-        if (!ModelResolution.TryResolve(host, request.Model, out var model, out var missing))
+        var (model, missing) = await ModelResolution.ResolveAsync(http, models, request.Model);
+        if (model is null)
         {
-            return missing;
+            return missing!;
         }
 
         try

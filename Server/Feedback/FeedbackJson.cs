@@ -10,4 +10,5 @@ namespace LocalOpenAi.Server.Feedback;
 [JsonSerializable(typeof(FeedbackRequest))]
 [JsonSerializable(typeof(FeedbackAccepted))]
 [JsonSerializable(typeof(FeedbackRecord))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class FeedbackJson : JsonSerializerContext;

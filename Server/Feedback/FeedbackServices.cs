@@ -12,6 +12,7 @@ public static class FeedbackServices
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FeedbackStore>();
+        services.TryAddSingleton<ExchangeRecorder>();
         services.TryAddSingleton<IExchangeLog>(provider => new BoundedExchangeLog(provider.GetRequiredService<IOptions<FeedbackOptions>>().Value.ExchangeCapacity));
         return services;
     }

@@ -1,24 +1,41 @@
-using System.Diagnostics.CodeAnalysis;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
 
 namespace LocalOpenAi.Server.Generation;
 
-/// <summary>Finds the local model a request names: 404 when unknown, 503 while a known one is still loading.</summary>
+/// <summary>
+/// Finds the local model a request names (the default alias when none), loading it on first use, and
+/// holds it for the rest of the request: 404 when unknown, 503 when it cannot be loaded.
+/// </summary>
 public static class ModelResolution
 {
-    public static bool TryResolve(ModelHost host, string? alias, [NotNullWhen(true)] out LocalModel? model, [NotNullWhen(false)] out IResult? error)
+    private const int BusyRetryAfterSeconds = 5;
+
+    public static async Task<(LocalModel? Model, IResult? Error)> ResolveAsync(HttpContext http, ModelManager models, string? alias)
     {
-        model = host.Find(alias);
-        if (model is not null)
+        ModelAcquisition acquisition;
+        try
         {
-            error = null;
-            return true;
+            acquisition = await models.AcquireAsync(string.IsNullOrEmpty(alias) ? null : alias, http.RequestAborted);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return (null, Results.Empty);
         }
 
-        error = host.NotReadyReason is { } reason && (string.IsNullOrEmpty(alias) || host.Aliases.Contains(alias, StringComparer.OrdinalIgnoreCase))
-            ? OpenAiError.Unavailable($"The model is not ready: {reason}.")
-            : OpenAiError.ModelNotFound(alias);
-        return false;
+        if (acquisition.Lease is { } lease)
+        {
+            http.Response.RegisterForDispose(lease);
+            return (lease.Model, null);
+        }
+
+        var failure = acquisition.Failure!;
+        return (null, failure.Kind switch
+        {
+            ModelFailureKind.NotFound => OpenAiError.ModelNotFound(alias),
+            ModelFailureKind.Busy => OpenAiError.Overloaded(failure.Message, BusyRetryAfterSeconds),
+            _ => OpenAiError.Unavailable(failure.Message),
+        });
     }
 }

@@ -5,6 +5,10 @@ using LocalOpenAi.Server.Endpoints;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Feedback;
 using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Server.Models;
+using LocalOpenAi.Server.Models.Catalog;
+using LocalOpenAi.Server.Models.Loading;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Upstream;
@@ -40,6 +44,7 @@ public static class ServerApplication
         app.UseLocalOpenAiSecurity();
         app.MapHealth();
         app.MapModels();
+        app.MapModelAdmin();
         app.MapChatCompletions();
         app.MapCompletions();
         app.MapEmbeddings();
@@ -57,8 +62,10 @@ public static class ServerApplication
     {
         services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ModelHost>();
-        services.AddHostedService(provider => provider.GetRequiredService<ModelHost>());
+        services.AddSingleton(LoadCatalog(configuration));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ModelManager>();
+        services.AddHostedService(provider => provider.GetRequiredService<ModelManager>());
         services.AddLocalOpenAiMetrics();
         services.AddUpstream(configuration);
         services.AddResponseCaching(configuration);
@@ -67,5 +74,24 @@ public static class ServerApplication
         services.AddFeedback(configuration);
         services.AddOpenApi();
         return services;
+    }
+
+    /// <summary>Reads the models file (or the single <c>--model</c>) before the host starts, so that a bad file stops start-up with a clear message.</summary>
+    private static ModelCatalog LoadCatalog(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(InferenceOptions.Section).Get<InferenceOptions>() ?? new InferenceOptions();
+        if (!string.IsNullOrEmpty(options.MemoryBudget) && !ByteSize.TryParse(options.MemoryBudget, out _))
+        {
+            throw new CommandLineException($"--memory-budget '{options.MemoryBudget}' is not a size such as 12GiB, 512MiB or 8G.");
+        }
+
+        try
+        {
+            return ModelCatalogLoader.Load(options);
+        }
+        catch (ModelsFileException exception)
+        {
+            throw new CommandLineException(exception.Message);
+        }
     }
 }

@@ -27,6 +27,8 @@ public sealed partial class LocalOpenAiMetrics
     private readonly Counter<long> _upstreamErrors;
     private readonly Counter<double> _costSaved;
     private readonly Counter<long> _rateLimited;
+    private readonly Counter<long> _modelLoads;
+    private readonly Counter<long> _modelUnloads;
 
     /// <summary>Creates the meter and all instruments.</summary>
     public LocalOpenAiMetrics(IMeterFactory meterFactory)
@@ -45,6 +47,8 @@ public sealed partial class LocalOpenAiMetrics
         _upstreamErrors = meter.CreateCounter<long>(MetricNames.UpstreamErrors, "{error}", "Failed calls to the upstream provider by kind.");
         _costSaved = meter.CreateCounter<double>(MetricNames.CostSaved, "USD", "Estimated upstream cost avoided by serving locally or from the cache.");
         _rateLimited = meter.CreateCounter<long>(MetricNames.RateLimited, "{request}", "Requests rejected with 429 by the rate limiter.");
+        _modelLoads = meter.CreateCounter<long>(MetricNames.ModelLoads, "{load}", "Model loads by alias and result (loaded, failed).");
+        _modelUnloads = meter.CreateCounter<long>(MetricNames.ModelUnloads, "{unload}", "Model unloads by alias and reason (evicted, idle, admin, replaced, shutdown).");
         meter.CreateObservableGauge(MetricNames.QueueDepth, ObserveQueueDepth, "{request}", "Requests waiting for an inference slot, per model.");
         meter.CreateObservableGauge(MetricNames.SlotsBusy, ObserveBusySlots, "{slot}", "Inference slots generating, per model.");
         meter.CreateObservableGauge(MetricNames.KvCacheUsage, ObserveKvCacheUsage, "1", "Fraction of the KV cache in use, per model.");
@@ -126,6 +130,13 @@ public sealed partial class LocalOpenAiMetrics
 
     /// <summary>The rate limiter rejected a request.</summary>
     public void RecordRateLimited() => _rateLimited.Add(1);
+
+    /// <summary>An alias finished loading (<paramref name="succeeded"/>) or failed to.</summary>
+    public void RecordModelLoad(string model, bool succeeded) =>
+        _modelLoads.Add(1, new("model", model), new("result", succeeded ? "loaded" : "failed"));
+
+    /// <summary>An alias was unloaded, and why.</summary>
+    public void RecordModelUnload(string model, string reason) => _modelUnloads.Add(1, new("model", model), new("reason", reason));
 
     private static Histogram<double> CreateHistogram(Meter meter, string name, string unit, string description, double[] buckets) =>
         meter.CreateHistogram(name, unit, description, tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = buckets });

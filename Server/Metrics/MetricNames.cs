@@ -17,6 +17,10 @@ public static class MetricNames
     public const string SlotsBusy = "localopenai_slots_busy";
     public const string KvCacheUsage = "localopenai_kv_cache_usage_ratio";
     public const string RateLimited = "localopenai_rate_limited_total";
+
+    public const string ModelLoads = "localopenai_model_loads_total";
+
+    public const string ModelUnloads = "localopenai_model_unloads_total";
     public const string QueueWait = "localopenai_queue_wait_seconds";
     public const string TokensPerSecond = "localopenai_tokens_per_second";
 }

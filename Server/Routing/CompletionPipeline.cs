@@ -1,9 +1,11 @@
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Caching;
 using LocalOpenAi.Server.Errors;
-using LocalOpenAi.Server.Generation;
+using LocalOpenAi.Server.Feedback;
 using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Upstream;
 
@@ -15,27 +17,38 @@ namespace LocalOpenAi.Server.Routing;
 /// allows it. The outcome is told in <c>X-Route</c>, <c>X-Route-Reason</c>, <c>X-Cache</c>.
 /// </summary>
 internal sealed partial class CompletionPipeline(
-    ResponseCaching cache, RequestRouter router, CostAccounting accounting, ModelHost host, LocalOpenAiMetrics metrics, ILogger<CompletionPipeline> logger)
+    ResponseCaching cache, RequestRouter router, CostAccounting accounting, ModelManager models, ExchangeRecorder exchanges, LocalOpenAiMetrics metrics, ILogger<CompletionPipeline> logger)
 {
     internal UpstreamForwarder? Upstream { get; init; }
 
     /// <summary>404 for a model that is neither a local alias nor an upstream alias the router knows.</summary>
-    public IResult? CheckModel(ModelHost models, string? model) =>
-        string.IsNullOrEmpty(model) || models.Aliases.Contains(model, StringComparer.OrdinalIgnoreCase) || router.IsUpstreamAlias(model)
+    public IResult? CheckModel(string? model) =>
+        string.IsNullOrEmpty(model) || models.IsKnown(model) || router.IsUpstreamAlias(model)
             ? null
             : OpenAiError.ModelNotFound(model);
 
     public async Task<IResult> RunAsync(HttpContext http, CompletionCall call)
     {
         var tenant = ClientIdentity.Get(http).Owner;
-        var alias = string.IsNullOrEmpty(call.Model) ? (host.Aliases is [var first, ..] ? first : "default") : call.Model;
+        var alias = string.IsNullOrEmpty(call.Model) ? models.DefaultAlias ?? "default" : call.Model;
         var cached = await cache.LookUpAsync(http, call.Path, alias, tenant, call.Body, call.Stream);
         if (cached.Hit is { } hit)
         {
             SetRoute(http, "cache", "cache hit", call.Model);
-            accounting.RecordCache(hit.Kind == LocalOpenAi.Cache.CachedResponseKind.Json ? [hit.Body] : hit.Events);
+            var isJson = hit.Kind == LocalOpenAi.Cache.CachedResponseKind.Json;
+            accounting.RecordCache(isJson ? [hit.Body] : hit.Events);
+            RecordExchange(http, call, isJson ? hit.Body.ToArray() : null, hit.Events);
             return new CachedReplayResult(hit);
         }
+
+        var capture = new ResponseCapture(async completed =>
+        {
+            RecordExchange(http, call, completed.Json, completed.Events?.Select(payload => (ReadOnlyMemory<byte>)payload));
+            if (cached.Store is { } store)
+            {
+                await store(completed);
+            }
+        });
 
         var decision = Decide(call);
         metrics.RecordRouteDecision(decision.Route.ToWireName(), decision.Complexity.ToWireName());
@@ -43,9 +56,9 @@ internal sealed partial class CompletionPipeline(
         Log.Routed(logger, decision.Route.ToWireName(), decision.Complexity.ToWireName(), decision.Reason);
         return decision.Route switch
         {
-            RouteTarget.Cloud => await CloudAsync(http, call, decision, cached.Capture, fallBackLocally: router.Strategy != RoutingStrategy.CloudOnly),
-            RouteTarget.Hybrid => await HybridAsync(http, call, decision, cached.Capture),
-            _ => await LocalAsync(http, call, decision.Reason, cached.Capture, fallBackToCloud: decision),
+            RouteTarget.Cloud => await CloudAsync(http, call, decision, capture, fallBackLocally: router.Strategy != RoutingStrategy.CloudOnly),
+            RouteTarget.Hybrid => await HybridAsync(http, call, decision, capture),
+            _ => await LocalAsync(http, call, decision.Reason, capture, fallBackToCloud: decision),
         };
     }
 
@@ -101,7 +114,7 @@ internal sealed partial class CompletionPipeline(
     /// <summary>Long context: summarise it locally, send the shorter request to the cloud. Otherwise local first.</summary>
     private async Task<IResult> HybridAsync(HttpContext http, CompletionCall call, RouteDecision decision, ResponseCapture? capture)
     {
-        if (call.Chat is { } chat && Upstream is { IsAvailable: true } && host.Find(null) is { } model)
+        if (call.Chat is { } chat && Upstream is { IsAvailable: true } && await ModelResolution.ResolveAsync(http, models, null) is ({ } model, _))
         {
             if (await ContextCompressor.CompressAsync(model, chat, call.Body, http.RequestAborted) is var (body, before, after))
             {
@@ -112,6 +125,19 @@ internal sealed partial class CompletionPipeline(
         }
 
         return await LocalAsync(http, call, decision.Reason, capture, fallBackToCloud: decision);
+    }
+
+    /// <summary>Remembers the answer for <c>/feedback</c>: the JSON body, or else the stream's events.</summary>
+    private void RecordExchange(HttpContext http, CompletionCall call, byte[]? json, IEnumerable<ReadOnlyMemory<byte>>? events)
+    {
+        if (json is not null)
+        {
+            exchanges.RecordJson(RequestIdMiddleware.Get(http), call.Body, json);
+        }
+        else
+        {
+            exchanges.RecordEvents(RequestIdMiddleware.Get(http), call.Body, events ?? []);
+        }
     }
 
     private static void SetRoute(HttpContext http, string route, string reason, string? model)

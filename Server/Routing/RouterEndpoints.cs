@@ -5,7 +5,7 @@ using LocalOpenAi.Router.Classification;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Routing;
@@ -43,13 +43,13 @@ public static class RouterEndpoints
             RouterJson.Default.ClassifyResponse);
     }
 
-    private static IResult Status(RequestRouter router, CostLedger ledger, ModelHost host, IServiceProvider services)
+    private static IResult Status(RequestRouter router, CostLedger ledger, ModelManager models, IServiceProvider services)
     {
         var upstream = services.GetService<UpstreamForwarder>();
         var snapshot = ledger.Snapshot();
         return TypedResults.Json(new RouterStatus(
             router.Strategy.ToWireName(),
-            new LocalStatus(host.NotReadyReason is null, host.Aliases),
+            new LocalStatus(models.NotReadyReason is null, models.Aliases),
             new CloudStatus(upstream?.IsAvailable == true, upstream?.IsConfigured == true ? upstream.CircuitState.ToString().ToLowerInvariant() : "not_configured"),
             new RouteCounts(snapshot.LocalAnswers, snapshot.CloudAnswers, snapshot.HybridRoutes, snapshot.CachedAnswers),
             new Savings(snapshot.ReferenceModel, snapshot.CostAvoidedUsd, snapshot.CloudSpendUsd)), RouterJson.Default.RouterStatus);

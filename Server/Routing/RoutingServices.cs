@@ -25,7 +25,8 @@ public static class RoutingServices
             provider.GetRequiredService<Caching.ResponseCaching>(),
             provider.GetRequiredService<RequestRouter>(),
             provider.GetRequiredService<CostAccounting>(),
-            provider.GetRequiredService<Hosting.ModelHost>(),
+            provider.GetRequiredService<Models.Loading.ModelManager>(),
+            provider.GetRequiredService<Feedback.ExchangeRecorder>(),
             provider.GetRequiredService<Metrics.LocalOpenAiMetrics>(),
             provider.GetRequiredService<ILogger<CompletionPipeline>>())
         {

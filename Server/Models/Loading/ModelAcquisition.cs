@@ -1,0 +1,4 @@
+namespace LocalOpenAi.Server.Models.Loading;
+
+/// <summary>A lease on a loaded alias, or why there is none.</summary>
+public sealed record ModelAcquisition(ModelLease? Lease, ModelFailure? Failure);

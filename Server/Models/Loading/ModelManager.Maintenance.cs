@@ -1,0 +1,153 @@
+using LocalOpenAi.Engine;
+
+namespace LocalOpenAi.Server.Models.Loading;
+
+public sealed partial class ModelManager
+{
+    /// <summary>Loads the preloaded aliases, then checks idle models and adapter files at every maintenance tick.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var preloads = _catalog.Definitions.Where(definition => definition.Preload).Select(definition => _entries[definition.Alias]).ToList();
+        foreach (var entry in preloads)
+        {
+            Task<ModelFailure?> loading;
+            lock (_gate)
+            {
+                loading = entry.Loading ??= Task.Run(() => LoadAsync(entry), CancellationToken.None);
+            }
+
+            await loading.WaitAsync(stoppingToken);
+        }
+
+        using var timer = new PeriodicTimer(_options.MaintenanceInterval, _time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            UnloadIdle();
+            ReloadChangedAdapters();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping = true;
+        await base.StopAsync(cancellationToken);
+        List<ModelRuntime> runtimes;
+        lock (_gate)
+        {
+            runtimes = [.. _entries.Values.Select(Detach).OfType<ModelRuntime>()];
+        }
+
+        await Task.WhenAll(runtimes.Select(runtime => runtime.Model.Scheduler.DrainAsync(_options.DrainTimeout)));
+        foreach (var runtime in runtimes)
+        {
+            Free(runtime, "shutdown", "shutting down");
+        }
+    }
+
+    private void UnloadIdle()
+    {
+        if (_options.IdleUnloadSeconds <= 0)
+        {
+            return;
+        }
+
+        var idleFor = TimeSpan.FromSeconds(_options.IdleUnloadSeconds);
+        List<ModelRuntime> idle;
+        lock (_gate)
+        {
+            idle = [.. _entries.Values
+                .Where(entry => entry.Current is { Leases: 0 } && _time.GetElapsedTime(entry.LastUsedTicks) >= idleFor)
+                .Select(Detach)
+                .OfType<ModelRuntime>()];
+        }
+
+        foreach (var runtime in idle)
+        {
+            Free(runtime, "idle", $"idle for {_options.IdleUnloadSeconds} s");
+        }
+    }
+
+    /// <summary>
+    /// Hot reload: an alias whose adapter file changed gets a new instance with the new adapter over the
+    /// same shared weights; requests already running finish on the old one, which is freed after them.
+    /// </summary>
+    private void ReloadChangedAdapters()
+    {
+        List<(ModelEntry Entry, AdapterStamp Stamp)> changed;
+        lock (_gate)
+        {
+            changed = [.. _entries.Values
+                .Where(entry => entry.Current is not null && entry.Definition.Adapter is not null)
+                .Select(entry => (Entry: entry, Stamp: AdapterStamp.Read(entry.Definition.Adapter!.Path)))
+                .Where(pair => pair.Stamp is { } stamp && stamp != pair.Entry.Current!.AdapterStamp && stamp != pair.Entry.RejectedAdapter)
+                .Select(pair => (pair.Entry, pair.Stamp!.Value))];
+        }
+
+        foreach (var (entry, stamp) in changed)
+        {
+            ReloadAdapter(entry, stamp);
+        }
+    }
+
+    private void ReloadAdapter(ModelEntry entry, AdapterStamp stamp)
+    {
+        ModelFootprint footprint;
+        lock (_gate)
+        {
+            if (entry.Current is not { } current || _stopping)
+            {
+                return;
+            }
+
+            footprint = current.Footprint with { AdapterBytes = stamp.Length };
+        }
+
+        ModelRuntime replacement;
+        try
+        {
+            replacement = CreateRuntime(entry.Definition, footprint, stamp);
+        }
+        catch (ModelLoadException exception)
+        {
+            lock (_gate)
+            {
+                entry.RejectedAdapter = stamp;
+            }
+
+            Log.AdapterRejected(_logger, entry.Definition.Alias, exception.Message);
+            return;
+        }
+
+        ModelRuntime? retired;
+        lock (_gate)
+        {
+            retired = entry.Current;
+            if (retired is null || _stopping)
+            {
+                retired = replacement;
+            }
+            else
+            {
+                retired.Retired = true;
+                entry.Current = replacement;
+                entry.RejectedAdapter = null;
+                if (retired.Leases > 0)
+                {
+                    retired = null;
+                }
+            }
+        }
+
+        if (retired == replacement)
+        {
+            retired.Dispose();
+            return;
+        }
+
+        Log.AdapterReloaded(_logger, entry.Definition.Alias, entry.Definition.Adapter!.Path);
+        if (retired is not null)
+        {
+            Free(retired, "replaced", "its LoRA adapter was replaced");
+        }
+    }
+}
