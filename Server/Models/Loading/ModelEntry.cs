@@ -26,5 +26,6 @@ internal sealed class ModelEntry(ModelDefinition definition)
     /// <summary>An adapter file version that failed to load, not retried until the file changes again.</summary>
     public AdapterStamp? RejectedAdapter { get; set; }
 
-    public bool IsLoaded => Current is not null;
+    /// <summary>Whether a load ever succeeded (readiness does not flap when an idle alias is unloaded).</summary>
+    public bool HasLoaded { get; set; }
 }

@@ -31,6 +31,7 @@ public sealed partial class ModelManager
             lock (_gate)
             {
                 entry.Current = runtime;
+                entry.HasLoaded = true;
                 entry.LastError = null;
                 entry.LastUsedTicks = _time.GetTimestamp();
             }

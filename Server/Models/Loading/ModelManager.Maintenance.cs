@@ -118,36 +118,31 @@ public sealed partial class ModelManager
             return;
         }
 
-        ModelRuntime? retired;
+        ModelRuntime? idleOld = null;
+        bool installed;
         lock (_gate)
         {
-            retired = entry.Current;
-            if (retired is null || _stopping)
+            installed = entry.Current is not null && !_stopping;
+            if (installed)
             {
-                retired = replacement;
-            }
-            else
-            {
-                retired.Retired = true;
+                var old = entry.Current!;
+                old.Retired = true;
                 entry.Current = replacement;
                 entry.RejectedAdapter = null;
-                if (retired.Leases > 0)
-                {
-                    retired = null;
-                }
+                idleOld = old.Leases == 0 ? old : null;
             }
         }
 
-        if (retired == replacement)
+        if (!installed)
         {
-            retired.Dispose();
+            replacement.Dispose();
             return;
         }
 
         Log.AdapterReloaded(_logger, entry.Definition.Alias, entry.Definition.Adapter!.Path);
-        if (retired is not null)
+        if (idleOld is not null)
         {
-            Free(retired, "replaced", "its LoRA adapter was replaced");
+            Free(idleOld, "replaced", "its LoRA adapter was replaced");
         }
     }
 }

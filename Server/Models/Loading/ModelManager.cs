@@ -46,7 +46,10 @@ public sealed partial class ModelManager : BackgroundService
 
     public bool IsKnown(string alias) => _entries.ContainsKey(alias);
 
-    /// <summary>Why the server is not ready, or null: ready once every preloaded alias is loaded.</summary>
+    /// <summary>
+    /// Why the server is not ready, or null: ready once every preloaded alias has loaded (one unloaded
+    /// later for idleness stays ready: it loads again on demand) and none failed its last load.
+    /// </summary>
     public string? NotReadyReason
     {
         get
@@ -63,7 +66,8 @@ public sealed partial class ModelManager : BackgroundService
 
             lock (_gate)
             {
-                var waiting = _entries.Values.FirstOrDefault(entry => entry.Definition.Preload && entry.Current is not { Model.Scheduler.IsRunning: true });
+                var waiting = _entries.Values.FirstOrDefault(entry => entry.Definition.Preload
+                    && (entry.LastError is not null || (entry.Current is { } current ? !current.Model.Scheduler.IsRunning : !entry.HasLoaded)));
                 return waiting is null ? null
                     : waiting.LastError is { } error ? $"model {waiting.Definition.Alias} failed to load: {error}"
                     : waiting.Loading is not null ? $"loading model {waiting.Definition.Alias}"
@@ -174,7 +178,7 @@ public sealed partial class ModelManager : BackgroundService
         {
             runtime.Leases--;
             entry.LastUsedTicks = _time.GetTimestamp();
-            free = runtime.Retired && runtime.Leases == 0;
+            free = runtime.Retired && runtime.Leases == 0 && !_stopping;
             released = _released;
             _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }

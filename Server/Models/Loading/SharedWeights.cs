@@ -11,15 +11,6 @@ public sealed class SharedWeights
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Path, int GpuLayers), Holder> _loaded = [];
 
-    /// <summary>Whether these weights are in memory now.</summary>
-    public bool IsLoaded(string path, int gpuLayers)
-    {
-        lock (_gate)
-        {
-            return _loaded.ContainsKey((path, gpuLayers));
-        }
-    }
-
     /// <summary>The weights, loaded now unless another alias already holds them. Dispose the lease when done.</summary>
     /// <exception cref="ModelLoadException">The file cannot be loaded.</exception>
     public WeightsLease Acquire(string path, int gpuLayers)

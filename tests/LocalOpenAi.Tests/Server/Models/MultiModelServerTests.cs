@@ -156,14 +156,15 @@ public sealed class MultiModelServerTests
     }
 
     [Fact]
-    public async Task An_alias_idle_past_the_limit_is_unloaded_and_loads_again_on_the_next_request()
+    public async Task An_alias_idle_past_the_limit_is_unloaded_without_losing_readiness_and_loads_again_on_the_next_request()
     {
-        await using var server = await ModelsFileServer.StartAsync(ThreeAliases(), "--idle-unload", "1");
+        await using var server = await ModelsFileServer.StartAsync($"models:\n  a: {{ model: {Tiny(1)}, preload: true }}\n", "--idle-unload", "1");
         Assert.Equal(HttpStatusCode.OK, (await server.ChatAsync("a")).Status);
 
         var unloaded = await WaitForStateAsync(server, "a", "unloaded", TimeSpan.FromSeconds(10));
 
         Assert.True(unloaded, "the idle alias was never unloaded");
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync("ready")).StatusCode);
         Assert.Equal(1, await server.MetricAsync("localopenai_model_unloads_total{model=\"a\",reason=\"idle\"}"));
         Assert.Equal(HttpStatusCode.OK, (await server.ChatAsync("a")).Status);
     }
