@@ -55,6 +55,14 @@ internal sealed unsafe class NativeContext : IDisposable
             return null;
         }
 
+        if (SafeGgmlThreadpoolHandle.Create(Math.Max(settings.Threads, settings.BatchThreads)) is { } threadpool)
+        {
+            // One pool for prompts and tokens (they use the same thread count); the context frees before the pool.
+            LlamaNative.AttachThreadpool(handle, threadpool, 0);
+            handle.Hold(threadpool);
+            threadpool.Dispose();
+        }
+
         return new NativeContext(handle, model);
     }
 

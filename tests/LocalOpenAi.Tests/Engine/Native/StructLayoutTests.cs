@@ -5,7 +5,7 @@ using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Engine.Native;
 
-/// <summary>Our C# mirrors of llama.h structs against gcc's sizeof/offsetof on the real header.</summary>
+/// <summary>Our C# mirrors of llama.h (and ggml.h) structs against gcc's sizeof/offsetof on the real headers.</summary>
 public sealed class StructLayoutTests
 {
     private static readonly Lazy<Dictionary<string, long>> NativeLayout = new(MeasureNativeLayout);
@@ -30,6 +30,11 @@ public sealed class StructLayoutTests
         { typeof(LlamaLogitBias), "struct llama_logit_bias", ["token", "bias"], ["Token", "Bias"] },
         { typeof(LlamaSamplerChainParams), "struct llama_sampler_chain_params", ["no_perf"], ["NoPerf"] },
         { typeof(LlamaChatMessage), "struct llama_chat_message", ["role", "content"], ["Role", "Content"] },
+        {
+            typeof(GgmlThreadpoolParams), "struct ggml_threadpool_params",
+            ["cpumask", "n_threads", "prio", "poll", "strict_cpu", "paused"],
+            ["CpuMask", "Threads", "Priority", "Poll", "StrictCpu", "Paused"]
+        },
     };
 
     [Theory]
