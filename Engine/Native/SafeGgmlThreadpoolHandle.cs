@@ -19,8 +19,9 @@ internal sealed unsafe class SafeGgmlThreadpoolHandle : SafeHandleZeroOrMinusOne
 
     /// <summary>
     /// A pool of <paramref name="threads"/> threads; null when the CPU backend offers none. Its threads
-    /// sleep between decodes instead of polling (ggml's default): on a small machine polling threads
-    /// starve the threads that read and deliver the tokens.
+    /// poll for about a millisecond after each decode (level 1; ggml's default 50 spins for far longer):
+    /// long enough to catch the next step of a generation without a wake-up, short enough not to starve
+    /// the threads that deliver tokens on a small machine once the scheduler goes idle.
     /// </summary>
     public static SafeGgmlThreadpoolHandle? Create(int threads)
     {
@@ -32,7 +33,7 @@ internal sealed unsafe class SafeGgmlThreadpoolHandle : SafeHandleZeroOrMinusOne
 
         GgmlThreadpoolParams parameters;
         LlamaNative.ThreadpoolParamsInit(&parameters, threads);
-        parameters.Poll = 0;
+        parameters.Poll = 1;
         var pool = ((delegate* unmanaged<GgmlThreadpoolParams*, nint>)create)(&parameters);
         if (pool == 0)
         {
