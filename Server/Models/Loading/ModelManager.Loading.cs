@@ -15,7 +15,7 @@ public sealed partial class ModelManager
         try
         {
             LlamaBackend.Start(_loggerFactory);
-            var path = ModelReference.Resolve(definition.Source);
+            var path = await OnOwnThread(() => ModelReference.Resolve(definition.Source));
             var footprint = ModelFootprint.Measure(path, definition);
             lock (_gate)
             {
@@ -27,7 +27,7 @@ public sealed partial class ModelManager
                 return refusal;
             }
 
-            var runtime = CreateRuntime(definition, footprint, definition.Adapter is { } adapter ? AdapterStamp.Read(adapter.Path) : null);
+            var runtime = await OnOwnThread(() => CreateRuntime(definition, footprint, definition.Adapter is { } adapter ? AdapterStamp.Read(adapter.Path) : null));
             lock (_gate)
             {
                 entry.Current = runtime;
@@ -62,6 +62,13 @@ public sealed partial class ModelManager
             }
         }
     }
+
+    /// <summary>
+    /// Runs blocking work (a download, reading gigabytes of weights) on a thread of its own, so that
+    /// loads never hold the thread pool's few threads that every request's continuations need.
+    /// </summary>
+    private static Task<T> OnOwnThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <exception cref="ModelLoadException">The weights, adapter, template or context could not be set up.</exception>
     private ModelRuntime CreateRuntime(Catalog.ModelDefinition definition, ModelFootprint footprint, AdapterStamp? adapterStamp)

@@ -23,7 +23,7 @@ public sealed partial class ModelManager
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             UnloadIdle();
-            ReloadChangedAdapters();
+            await ReloadChangedAdaptersAsync();
         }
     }
 
@@ -71,7 +71,7 @@ public sealed partial class ModelManager
     /// Hot reload: an alias whose adapter file changed gets a new instance with the new adapter over the
     /// same shared weights; requests already running finish on the old one, which is freed after them.
     /// </summary>
-    private void ReloadChangedAdapters()
+    private async Task ReloadChangedAdaptersAsync()
     {
         List<(ModelEntry Entry, AdapterStamp Stamp)> changed;
         lock (_gate)
@@ -85,11 +85,11 @@ public sealed partial class ModelManager
 
         foreach (var (entry, stamp) in changed)
         {
-            ReloadAdapter(entry, stamp);
+            await ReloadAdapterAsync(entry, stamp);
         }
     }
 
-    private void ReloadAdapter(ModelEntry entry, AdapterStamp stamp)
+    private async Task ReloadAdapterAsync(ModelEntry entry, AdapterStamp stamp)
     {
         ModelFootprint footprint;
         lock (_gate)
@@ -105,7 +105,7 @@ public sealed partial class ModelManager
         ModelRuntime replacement;
         try
         {
-            replacement = CreateRuntime(entry.Definition, footprint, stamp);
+            replacement = await OnOwnThread(() => CreateRuntime(entry.Definition, footprint, stamp));
         }
         catch (ModelLoadException exception)
         {
