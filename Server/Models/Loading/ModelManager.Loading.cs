@@ -28,12 +28,24 @@ public sealed partial class ModelManager
             }
 
             var runtime = await OnOwnThread(() => CreateRuntime(definition, footprint, definition.Adapter is { } adapter ? AdapterStamp.Read(adapter.Path) : null));
+            bool installed;
             lock (_gate)
             {
-                entry.Current = runtime;
-                entry.HasLoaded = true;
-                entry.LastError = null;
-                entry.LastUsedTicks = _time.GetTimestamp();
+                // Shutdown may have begun during the load and freed what was loaded then: this one goes too.
+                installed = !_stopping;
+                if (installed)
+                {
+                    entry.Current = runtime;
+                    entry.HasLoaded = true;
+                    entry.LastError = null;
+                    entry.LastUsedTicks = _time.GetTimestamp();
+                }
+            }
+
+            if (!installed)
+            {
+                runtime.Dispose();
+                return new ModelFailure(ModelFailureKind.Unavailable, "The server is shutting down.");
             }
 
             _metrics.RecordModelLoad(definition.Alias, succeeded: true);

@@ -34,6 +34,7 @@ public sealed partial class ModelManager
         List<ModelRuntime> runtimes;
         lock (_gate)
         {
+            // Under the lock: a load finishing now either was installed before (and is detached here) or sees _stopping.
             runtimes = [.. _entries.Values.Select(Detach).OfType<ModelRuntime>()];
         }
 
