@@ -27,7 +27,7 @@ public static class ModelResolution
         if (acquisition.Lease is { } lease)
         {
             http.Response.RegisterForDispose(lease);
-            return (lease.Model, null);
+            return (lease.Value, null);
         }
 
         var failure = acquisition.Failure!;

@@ -1,4 +1,6 @@
+using LocalOpenAi.Server.Hosting;
+
 namespace LocalOpenAi.Server.Models.Loading;
 
 /// <summary>A lease on a loaded alias, or why there is none.</summary>
-public sealed record ModelAcquisition(ModelLease? Lease, ModelFailure? Failure);
+public sealed record ModelAcquisition(Lease<LocalModel>? Lease, ModelFailure? Failure);

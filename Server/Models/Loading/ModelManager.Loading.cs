@@ -86,7 +86,7 @@ public sealed partial class ModelManager
     private ModelRuntime CreateRuntime(Catalog.ModelDefinition definition, ModelFootprint footprint, AdapterStamp? adapterStamp)
     {
         var weights = _weights.Acquire(footprint.WeightsPath, definition.GpuLayers);
-        var model = weights.Model;
+        var model = weights.Value;
         LoraAdapter? adapter = null;
         InferenceScheduler? scheduler = null;
         try

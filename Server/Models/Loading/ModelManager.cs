@@ -76,15 +76,6 @@ public sealed partial class ModelManager : BackgroundService
         }
     }
 
-    /// <summary>The loaded default alias, without loading it or taking a lease (for tokenizer-only work).</summary>
-    public LocalModel? FindLoaded(string? alias)
-    {
-        lock (_gate)
-        {
-            return _entries.GetValueOrDefault(alias ?? DefaultAlias ?? string.Empty)?.Current?.Model;
-        }
-    }
-
     public IReadOnlyList<ModelStatus> Describe()
     {
         lock (_gate)
@@ -128,7 +119,7 @@ public sealed partial class ModelManager : BackgroundService
                 {
                     runtime.Leases++;
                     entry.LastUsedTicks = _time.GetTimestamp();
-                    return new ModelAcquisition(new ModelLease(runtime.Model, () => Release(entry, runtime)), null);
+                    return new ModelAcquisition(new Lease<LocalModel>(runtime.Model, () => Release(entry, runtime)), null);
                 }
 
                 loading = entry.Loading ??= Task.Run(() => LoadAsync(entry));

@@ -13,7 +13,7 @@ public sealed class SharedWeights
 
     /// <summary>The weights, loaded now unless another alias already holds them. Dispose the lease when done.</summary>
     /// <exception cref="ModelLoadException">The file cannot be loaded.</exception>
-    public WeightsLease Acquire(string path, int gpuLayers)
+    public Lease<LlamaModel> Acquire(string path, int gpuLayers)
     {
         Holder holder;
         lock (_gate)
@@ -29,7 +29,7 @@ public sealed class SharedWeights
 
         try
         {
-            return new WeightsLease(holder.Model.Value, () => Release((path, gpuLayers), holder));
+            return new Lease<LlamaModel>(holder.Model.Value, () => Release((path, gpuLayers), holder));
         }
         catch
         {

@@ -26,10 +26,12 @@ public sealed class LoraAliasTests
 
         Assert.NotEqual(answers[0], answers[1]);
         Assert.Equal(answers[0], answers[2]);
-        var loaded = ((string[])["base", "org-42", "org-off"]).Select(alias => server.Models.FindLoaded(alias)!).ToList();
+        var leases = await Task.WhenAll(((string[])["base", "org-42", "org-off"]).Select(alias => server.Models.AcquireAsync(alias, CancellationToken.None)));
+        var loaded = leases.Select(acquisition => acquisition.Lease!.Value).ToList();
         Assert.All(loaded, local => Assert.Same(loaded[0].Model, local.Model));
         Assert.Null(loaded[0].Scheduler.Adapter);
         Assert.Equal((adapter, 1f), (loaded[1].Scheduler.Adapter!.Path, loaded[1].Scheduler.AdapterScale));
+        Array.ForEach(leases, acquisition => acquisition.Lease!.Dispose());
     }
 
     [Fact]
