@@ -22,7 +22,7 @@ internal static class LoadOptionsParser
           --warmup N                        unmeasured requests before the first level (default: 1)
           --json-out FILE                   write machine-readable results
           --label NAME                      workload name in the JSON (default: the file name)
-        usage: LocalOpenAi.LoadGenerator compare BASELINE_DIR CANDIDATE_DIR [--baseline-name A] [--candidate-name B]
+        usage: LocalOpenAi.LoadGenerator compare BASELINE_DIR CANDIDATE_DIR (each a folder of reports, or of round folders of reports) [--baseline-name A] [--candidate-name B]
         """;
 
     private static readonly HashSet<string> Flags = ["--ignore-eos"];

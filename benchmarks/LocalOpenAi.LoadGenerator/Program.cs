@@ -17,7 +17,7 @@ internal static class Program
 
         if (args.Length > 0 && args[0] == "compare")
         {
-            return ComparisonCommand.Run(args[1..]);
+            return ComparisonCommand.Run(args[1..], Console.Out);
         }
 
         var arguments = args.Length > 0 && args[0] == "run" ? args[1..] : args;
