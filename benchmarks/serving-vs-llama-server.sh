@@ -75,15 +75,17 @@ generator="$repo/benchmarks/LocalOpenAi.LoadGenerator/bin/Release/net10.0/LocalO
 run_workloads() {
   local name="$1" base="http://127.0.0.1:$2/v1" results="$3"
   mkdir -p "$results"
+  # Every request of a server's run has its own number, so its own prompt and seed: a repeat would be
+  # answered by our response cache, which measures the cache, not the serving.
   local common=(--base-url "$base" --model "$alias_name" --max-tokens "$max_tokens" --ignore-eos
     --temperature 0.8 --timeout "$deadline" --deadline "$deadline")
   echo "== $name: single stream (after $warmup warm-up requests)"
   dotnet "$generator" "${common[@]}" --concurrency 1 --requests 16 --warmup "$warmup" --json-out "$results/1-single.json" || true
   echo "== $name: short prompts, 8 and 16 clients"
-  dotnet "$generator" "${common[@]}" --concurrency 8,16 --requests 32 --warmup 0 --json-out "$results/2-short.json" || true
+  dotnet "$generator" "${common[@]}" --concurrency 8,16 --requests 32 --warmup 0 --first-request 1000 --json-out "$results/2-short.json" || true
   echo "== $name: shared 1,000-token system prompt, 16 clients"
   dotnet "$generator" "${common[@]}" --shared-system-prompt-tokens 1000 --prompt-tokens 12 --concurrency 16 --requests 32 \
-    --warmup 0 --json-out "$results/3-shared.json" || true
+    --warmup 0 --first-request 2000 --json-out "$results/3-shared.json" || true
 }
 
 # measure NAME ROUND: starts the named server, runs the workloads into $out/NAME/round-ROUND, stops it.

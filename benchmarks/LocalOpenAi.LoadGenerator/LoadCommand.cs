@@ -22,7 +22,7 @@ internal static class LoadCommand
         Console.WriteLine($"{options.ChatCompletionsUrl} model={options.Model} requests={options.Requests} max_tokens={options.MaxTokens} "
             + $"user_words={options.PromptWords} system_prompt_chars={options.SystemPrompt?.Length ?? 0} ignore_eos={options.IgnoreEos}");
 
-        var requestIndex = 0;
+        var requestIndex = options.FirstRequest;
         if (options.Warmup > 0)
         {
             var warmup = await level.RunAsync(concurrency: 1, options.Warmup, requestIndex, cancellation);

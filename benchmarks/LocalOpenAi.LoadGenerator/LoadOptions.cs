@@ -5,6 +5,7 @@ namespace LocalOpenAi.LoadGenerator;
 /// <param name="PromptWords">Words in each request's own user message (roughly its prompt tokens).</param>
 /// <param name="Timeout">The limit on one request, first byte to <c>[DONE]</c>.</param>
 /// <param name="Deadline">The limit on one concurrency level; requests not finished by then count as errors.</param>
+/// <param name="FirstRequest">The number of the run's first request: it picks the user message and the seed.</param>
 internal sealed record LoadOptions(
     Uri BaseUrl,
     string Model,
@@ -18,6 +19,7 @@ internal sealed record LoadOptions(
     TimeSpan Timeout,
     TimeSpan Deadline,
     int Warmup,
+    int FirstRequest,
     string? JsonOut,
     string? Label)
 {

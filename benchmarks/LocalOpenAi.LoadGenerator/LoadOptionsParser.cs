@@ -20,6 +20,8 @@ internal static class LoadOptionsParser
           --timeout SECONDS                 limit on one request (default: 120)
           --deadline SECONDS                limit on one concurrency level (default: 600)
           --warmup N                        unmeasured requests before the first level (default: 1)
+          --first-request N                 number of the first request (default: 0); give runs against one
+                                            server ranges of their own, or a response cache answers repeats
           --json-out FILE                   write machine-readable results
           --label NAME                      workload name in the JSON (default: the file name)
         usage: LocalOpenAi.LoadGenerator compare BASELINE_DIR CANDIDATE_DIR (each a folder of reports, or of round folders of reports) [--baseline-name A] [--candidate-name B]
@@ -65,6 +67,7 @@ internal static class LoadOptionsParser
             TimeSpan.FromSeconds(reader.Double("--timeout", 120)),
             TimeSpan.FromSeconds(reader.Double("--deadline", 600)),
             reader.Int("--warmup", 1, min: 0),
+            reader.Int("--first-request", 0, min: 0),
             jsonOut,
             values.GetValueOrDefault("--label") ?? (jsonOut is null ? null : Path.GetFileNameWithoutExtension(jsonOut)));
         foreach (var key in values.Keys.Where(key => !OptionValues.Known.Contains(key)))
