@@ -116,6 +116,10 @@ public sealed class FaultProxy : IAsyncDisposable
             if (sent.Length >= limit)
             {
                 LastResponseBytes = sent.ToArray();
+                // The abort resets the connection, and a reset makes the client's kernel drop what its reader
+                // has not taken yet: give a busy client time to read the headers and bytes sent, or it sees a
+                // failed connection instead of a cut stream.
+                await Task.Delay(TimeSpan.FromSeconds(1), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
                 context.Abort();
                 return;
             }
