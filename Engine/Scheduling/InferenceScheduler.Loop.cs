@@ -88,10 +88,27 @@ public sealed partial class InferenceScheduler
         }
     }
 
-    /// <summary>One token per generating slot first, then prompt chunks in slot order while room is left.</summary>
+    /// <summary>
+    /// One token per generating slot, then prompt chunks in slot order while room is left; rows are
+    /// written in sequence order.
+    /// </summary>
+    /// <remarks>
+    /// With one KV stream per sequence, llama.cpp splits a batch into micro-batches whose sequences
+    /// are consecutive ids in the order they first appear, and every extra micro-batch is another
+    /// pass over the weights. Decode tokens first and prompts after would appear out of order as soon
+    /// as a slot in the middle is reading its prompt (slots 0-3 and 5-7 generating, 4 prefilling: three
+    /// passes); in sequence order it is two.
+    /// </remarks>
     private bool BuildBatch()
     {
         _batch.Clear();
+        var room = _batch.Capacity - _slots.Count(slot => slot.IsGenerating);
+        foreach (var slot in _slots)
+        {
+            slot.PromptChunk = slot.IsPrefilling ? Math.Min(room, slot.Active!.Request.PromptTokens.Count - slot.PromptCursor) : 0;
+            room -= slot.PromptChunk;
+        }
+
         foreach (var slot in _slots)
         {
             slot.BatchRow = -1;
@@ -100,35 +117,32 @@ public sealed partial class InferenceScheduler
                 slot.BatchRow = _batch.Add(slot.PendingToken, slot.CachedTokens.Count, slot.Sequence, wantLogits: true);
                 slot.CachedTokens.Add(slot.PendingToken);
             }
-        }
-
-        foreach (var slot in _slots)
-        {
-            if (!slot.IsPrefilling)
+            else if (slot.PromptChunk > 0)
             {
-                continue;
+                AddPromptChunk(slot);
             }
-
-            var prompt = slot.Active!.Request.PromptTokens;
-            var room = _batch.Capacity - _batch.Count;
-            var take = Math.Min(room, prompt.Count - slot.PromptCursor);
-            for (var i = 0; i < take; i++)
-            {
-                var token = prompt[slot.PromptCursor];
-                var isLast = slot.PromptCursor == prompt.Count - 1;
-                var row = _batch.Add(token, slot.CachedTokens.Count, slot.Sequence, wantLogits: isLast);
-                slot.CachedTokens.Add(token);
-                slot.PromptCursor++;
-                if (isLast)
-                {
-                    slot.BatchRow = row;
-                }
-            }
-
-            Interlocked.Add(ref _promptTokensEvaluated, take);
         }
 
         return _batch.Count > 0;
+    }
+
+    private void AddPromptChunk(Slot slot)
+    {
+        var prompt = slot.Active!.Request.PromptTokens;
+        for (var i = 0; i < slot.PromptChunk; i++)
+        {
+            var token = prompt[slot.PromptCursor];
+            var isLast = slot.PromptCursor == prompt.Count - 1;
+            var row = _batch.Add(token, slot.CachedTokens.Count, slot.Sequence, wantLogits: isLast);
+            slot.CachedTokens.Add(token);
+            slot.PromptCursor++;
+            if (isLast)
+            {
+                slot.BatchRow = row;
+            }
+        }
+
+        Interlocked.Add(ref _promptTokensEvaluated, slot.PromptChunk);
     }
 
     private void FailBatch(DecodeStatus status)
