@@ -102,13 +102,7 @@ public sealed partial class InferenceScheduler
     private bool BuildBatch()
     {
         _batch.Clear();
-        var room = _batch.Capacity - _slots.Count(slot => slot.IsGenerating);
-        foreach (var slot in _slots)
-        {
-            slot.PromptChunk = slot.IsPrefilling ? Math.Min(room, slot.Active!.Request.PromptTokens.Count - slot.PromptCursor) : 0;
-            room -= slot.PromptChunk;
-        }
-
+        var promptRoom = _batch.Capacity - _slots.Count(slot => slot.IsGenerating);
         foreach (var slot in _slots)
         {
             slot.BatchRow = -1;
@@ -117,19 +111,21 @@ public sealed partial class InferenceScheduler
                 slot.BatchRow = _batch.Add(slot.PendingToken, slot.CachedTokens.Count, slot.Sequence, wantLogits: true);
                 slot.CachedTokens.Add(slot.PendingToken);
             }
-            else if (slot.PromptChunk > 0)
+            else if (slot.IsPrefilling && promptRoom > 0)
             {
-                AddPromptChunk(slot);
+                promptRoom -= AddPromptChunk(slot, promptRoom);
             }
         }
 
         return _batch.Count > 0;
     }
 
-    private void AddPromptChunk(Slot slot)
+    /// <summary>Adds up to <paramref name="room"/> of the slot's remaining prompt tokens; returns how many.</summary>
+    private int AddPromptChunk(Slot slot, int room)
     {
         var prompt = slot.Active!.Request.PromptTokens;
-        for (var i = 0; i < slot.PromptChunk; i++)
+        var take = Math.Min(room, prompt.Count - slot.PromptCursor);
+        for (var i = 0; i < take; i++)
         {
             var token = prompt[slot.PromptCursor];
             var isLast = slot.PromptCursor == prompt.Count - 1;
@@ -142,7 +138,8 @@ public sealed partial class InferenceScheduler
             }
         }
 
-        Interlocked.Add(ref _promptTokensEvaluated, slot.PromptChunk);
+        Interlocked.Add(ref _promptTokensEvaluated, take);
+        return take;
     }
 
     private void FailBatch(DecodeStatus status)

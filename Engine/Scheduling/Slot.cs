@@ -24,9 +24,6 @@ internal sealed class Slot(int sequence)
 
     public int BatchRow { get; set; } = -1;
 
-    /// <summary>Prompt tokens this slot puts in the batch being built.</summary>
-    public int PromptChunk { get; set; }
-
     public long StartedAt { get; private set; }
 
     public long FirstTokenAt { get; set; }
