@@ -15,8 +15,8 @@ public sealed partial class ModelManager
         try
         {
             LlamaBackend.Start(_loggerFactory);
-            var path = await OnOwnThread(() => ModelReference.Resolve(definition.Source));
-            var footprint = ModelFootprint.Measure(path, definition);
+            // Fetching the file and reading its GGUF header are file and network I/O: both off the thread pool.
+            var footprint = await OnOwnThread(() => ModelFootprint.Measure(ModelReference.Resolve(definition.Source), definition));
             lock (_gate)
             {
                 entry.LastFootprint = footprint;
