@@ -9,10 +9,16 @@ namespace LocalOpenAi.Engine.Native;
 /// </summary>
 internal static class NativeLibraryResolver
 {
-    private static readonly Dictionary<string, string[]> CandidateFileNames = new()
+    /// <summary>File name patterns per logical name, most specific first.</summary>
+    /// <remarks>
+    /// node-llama-cpp names a GPU build's libraries after its backend (<c>libllama.cuda.v0.5.0.so</c>,
+    /// <c>libllama.vulkan.v0.5.0.so</c>) and the CPU build's without one (<c>libllama.v0.5.0.so</c>);
+    /// a plain llama.cpp build has <c>libllama.so</c>.
+    /// </remarks>
+    private static readonly Dictionary<string, string[]> CandidatePatterns = new()
     {
-        [LlamaNative.Llama] = ["libllama.v0.5.0.so", "libllama.so", "libllama.dylib", "llama.dll"],
-        [LlamaNative.Ggml] = ["libggml.v0.5.0.so", "libggml.so", "libggml.dylib", "ggml.dll"],
+        [LlamaNative.Llama] = ["libllama.v0.5.0.so", "libllama.*.v0.5.0.so", "libllama.so", "libllama.dylib", "llama.dll"],
+        [LlamaNative.Ggml] = ["libggml.v0.5.0.so", "libggml.*.v0.5.0.so", "libggml.so", "libggml.dylib", "ggml.dll"],
         [LlamaNative.GgmlBase] = ["libggml-base.so", "libggml-base.dylib", "ggml-base.dll"],
     };
 
@@ -27,8 +33,9 @@ internal static class NativeLibraryResolver
 
     /// <summary>Finds the file that stands for <paramref name="logicalName"/> in <paramref name="directory"/>, if any.</summary>
     public static string? FindFile(string directory, string logicalName) =>
-        CandidateFileNames.TryGetValue(logicalName, out var names)
-            ? names.Select(name => Path.Combine(directory, name)).FirstOrDefault(File.Exists)
+        Directory.Exists(directory) && CandidatePatterns.TryGetValue(logicalName, out var patterns)
+            ? patterns.Select(pattern => Directory.EnumerateFiles(directory, pattern).Order(StringComparer.Ordinal).FirstOrDefault())
+                .FirstOrDefault(path => path is not null)
             : null;
 
     private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)

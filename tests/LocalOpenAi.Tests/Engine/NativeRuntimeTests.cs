@@ -51,4 +51,21 @@ public sealed class NativeRuntimeTests
         Assert.Contains("0.4.7", exception.Message);
         Assert.Contains("3.22.1", exception.Message);
     }
+
+    [Fact]
+    public void A_gpu_build_named_after_its_backend_is_found_and_accepted()
+    {
+        // The layout of @node-llama-cpp/linux-x64-cuda: the backend's name sits in the file names.
+        var folder = Directory.CreateTempSubdirectory("fake-cuda-native-").FullName;
+        CompileLibrary(folder, "libllama.cuda.v0.5.0.so", "const char * llama_version(void) { return \"0.5.0\"; }");
+        CompileLibrary(folder, "libggml.cuda.v0.5.0.so", "int ggml_marker;");
+        CompileLibrary(folder, "libllama-common.so", "int common_marker;");
+
+        Assert.Equal("0.5.0", LlamaRuntime.CheckLibraries(folder));
+        Assert.Equal(Path.Combine(folder, "libllama.cuda.v0.5.0.so"), NativeLibraryResolver.FindFile(folder, LlamaNative.Llama));
+        Assert.Equal(Path.Combine(folder, "libggml.cuda.v0.5.0.so"), NativeLibraryResolver.FindFile(folder, LlamaNative.Ggml));
+    }
+
+    private static void CompileLibrary(string folder, string fileName, string source, params string[] linkArguments) =>
+        NativeCompiler.Compile(source, Path.Combine(folder, fileName), ["-shared", "-fPIC", .. linkArguments]);
 }
