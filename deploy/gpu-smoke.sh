@@ -83,6 +83,9 @@ done
 curl -fsS "$BASE/health" >/dev/null || fail "/health is not 200"
 echo "ready"
 grep -iE "cuda|offload|gpu" "$WORK/server.log" | head -n 10 || true
+if [ "$GPU_LAYERS" != "0" ] && grep -q "so models run on the CPU" "$WORK/server.log"; then
+  fail "the GPU backend did not start (see its warning above)"
+fi
 
 # stream_one OUT: one streamed chat completion of TOKENS tokens; writes
 # "completion_tokens ttft_seconds decode_seconds" to OUT.

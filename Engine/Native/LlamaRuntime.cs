@@ -26,7 +26,13 @@ internal static class LlamaRuntime
             NativeLogBridge.Install(logger);
             LlamaNative.BackendLoadAllFromPath(directory);
             LlamaNative.BackendInit();
-            s_info = new NativeRuntimeInfo(directory, version, ListDevices(), Marshal.PtrToStringUTF8(LlamaNative.SystemInfo()) ?? string.Empty);
+            var devices = ListDevices();
+            foreach (var problem in GpuBackendCheck.FindProblems(directory, devices))
+            {
+                RuntimeLog.GpuBackendUnavailable(logger, problem);
+            }
+
+            s_info = new NativeRuntimeInfo(directory, version, devices, Marshal.PtrToStringUTF8(LlamaNative.SystemInfo()) ?? string.Empty);
             return s_info;
         }
     }

@@ -66,6 +66,44 @@ public sealed class NativeRuntimeTests
         Assert.Equal(Path.Combine(folder, "libggml.cuda.v0.5.0.so"), NativeLibraryResolver.FindFile(folder, LlamaNative.Ggml));
     }
 
+    [Fact]
+    public void A_cuda_backend_whose_runtime_is_missing_is_reported_with_the_loaders_reason()
+    {
+        var folder = Directory.CreateTempSubdirectory("fake-cuda-backend-").FullName;
+        CompileLibrary(folder, "libfakecudart.so", "int fake_cudart_marker;");
+        CompileLibrary(folder, "libggml-cuda.so", "extern int fake_cudart_marker; int ggml_cuda_marker(void) { return fake_cudart_marker; }",
+            "-L" + folder, "-Wl,--no-as-needed", "-lfakecudart");
+        File.Delete(Path.Combine(folder, "libfakecudart.so"));
+
+        var problem = Assert.Single(GpuBackendCheck.FindProblems(folder, ["CPU: a processor"]));
+
+        Assert.Contains("could not be loaded, so models run on the CPU", problem);
+        Assert.Contains("libfakecudart.so", problem);
+        Assert.Contains("CUDA 13", problem);
+    }
+
+    [Fact]
+    public void A_cuda_backend_that_loads_but_registers_no_device_is_reported()
+    {
+        var folder = Directory.CreateTempSubdirectory("fake-cuda-backend-").FullName;
+        CompileLibrary(folder, "libggml-cuda.so", "int ggml_cuda_marker;");
+
+        var problem = Assert.Single(GpuBackendCheck.FindProblems(folder, ["CPU: a processor"]));
+
+        Assert.Contains("found no GPU", problem);
+    }
+
+    [Fact]
+    public void A_gpu_backend_with_a_device_or_no_gpu_backend_at_all_is_no_problem()
+    {
+        var withBackend = Directory.CreateTempSubdirectory("fake-cuda-backend-").FullName;
+        CompileLibrary(withBackend, "libggml-cuda.so", "int ggml_cuda_marker;");
+        var cpuOnly = Directory.CreateTempSubdirectory("fake-cpu-backend-").FullName;
+
+        Assert.Empty(GpuBackendCheck.FindProblems(withBackend, ["CUDA0: NVIDIA H200", "CPU: a processor"]));
+        Assert.Empty(GpuBackendCheck.FindProblems(cpuOnly, ["CPU: a processor"]));
+    }
+
     private static void CompileLibrary(string folder, string fileName, string source, params string[] linkArguments) =>
         NativeCompiler.Compile(source, Path.Combine(folder, fileName), ["-shared", "-fPIC", .. linkArguments]);
 }
