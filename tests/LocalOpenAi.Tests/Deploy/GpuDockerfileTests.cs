@@ -1,16 +1,17 @@
 namespace LocalOpenAi.Tests.Deploy;
 
-/// <summary>The CUDA image: CUDA 12 runtime base, the CUDA llama.cpp build, every layer on the GPU.</summary>
+/// <summary>The CUDA image: CUDA 13 runtime base, the CUDA llama.cpp build, every layer on the GPU.</summary>
 public sealed class GpuDockerfileTests
 {
     private readonly Dockerfile _dockerfile = Dockerfile.Load("Dockerfile.gpu");
 
     [Fact]
-    public void Runtime_is_a_CUDA_12_runtime_image_with_the_aspnet_runtime_copied_in()
+    public void Runtime_is_a_CUDA_13_runtime_image_with_the_aspnet_runtime_copied_in()
     {
         var runtime = _dockerfile.FinalStage;
 
-        Assert.Matches(@"^nvidia/cuda:12\.\d+\.\d+-runtime-ubuntu\d\d\.04$", runtime.BaseImage);
+        // node-llama-cpp 3.22.1's libggml-cuda.so needs libcudart.so.13 and libcublas.so.13.
+        Assert.Matches(@"^nvidia/cuda:13\.\d+\.\d+-runtime-ubuntu\d\d\.04$", runtime.BaseImage);
         var dotnet = Assert.Single(_dockerfile.Stages, stage => stage.BaseImage.StartsWith("mcr.microsoft.com/dotnet/aspnet:10.0", StringComparison.Ordinal));
         Assert.Contains(runtime.All("COPY"), copy => copy.Flags.GetValueOrDefault("from") == dotnet.Name
             && copy.Body.StartsWith("/usr/share/dotnet ", StringComparison.Ordinal));
