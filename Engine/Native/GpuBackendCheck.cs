@@ -46,15 +46,15 @@ internal static class GpuBackendCheck
             NativeLibrary.Free(NativeLibrary.Load(path));
             return null;
         }
-        catch (DllNotFoundException exception)
+        catch (Exception exception) when (exception is DllNotFoundException or BadImageFormatException)
         {
-            return exception.Message;
-        }
-        catch (BadImageFormatException exception)
-        {
-            return exception.Message;
+            return LoaderReason(exception.Message);
         }
     }
+
+    /// <summary>The loader's own words: .NET puts them on the last line, after its advice on strace and LD_DEBUG.</summary>
+    private static string LoaderReason(string message) =>
+        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? message;
 
     private sealed record GpuBackend(string FileName, string DevicePrefix, string Requirements);
 }
