@@ -41,13 +41,10 @@ internal static class LlamaRuntime
     /// <exception cref="NativeLibraryException">Missing, unloadable, or of another version.</exception>
     internal static string CheckLibraries(string directory)
     {
-        if (!Directory.Exists(directory) || NativeLibraryResolver.FindFile(directory, LlamaNative.Llama) is null)
-        {
-            throw new NativeLibraryException(
+        var path = NativeLibraryResolver.FindFile(directory, LlamaNative.Llama)
+            ?? throw new NativeLibraryException(
                 $"The llama.cpp libraries were not found in '{directory}'. Build the solution (it fetches them with npm) or set LOCALOPENAI_NATIVE_DIR to a folder holding libllama and libggml.");
-        }
-
-        var version = ReadVersion(directory);
+        var version = ReadVersion(path);
         if (!version.StartsWith(ExpectedVersionPrefix, StringComparison.Ordinal))
         {
             throw new NativeLibraryException(
@@ -58,10 +55,8 @@ internal static class LlamaRuntime
     }
 
     /// <summary>Reads <c>llama_version()</c> from the library file itself, before anything binds to it.</summary>
-    private static unsafe string ReadVersion(string directory)
+    private static unsafe string ReadVersion(string path)
     {
-        var path = NativeLibraryResolver.FindFile(directory, LlamaNative.Llama)
-            ?? throw new NativeLibraryException($"No libllama in '{directory}'.");
         nint library;
         try
         {

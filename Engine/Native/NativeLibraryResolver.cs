@@ -22,12 +22,13 @@ internal static class NativeLibraryResolver
         [LlamaNative.GgmlBase] = ["libggml-base.so", "libggml-base.dylib", "ggml-base.dll"],
     };
 
-    private static string? s_directory;
+    private static Dictionary<string, string?> s_paths = [];
 
     /// <summary>Installs the resolver for this assembly; every later P/Invoke loads from <paramref name="directory"/>.</summary>
+    /// <remarks>The files are looked up here, once, not at every P/Invoke's first call.</remarks>
     public static void Install(string directory)
     {
-        s_directory = directory;
+        s_paths = CandidatePatterns.Keys.ToDictionary(name => name, name => FindFile(directory, name));
         NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
     }
 
@@ -38,14 +39,6 @@ internal static class NativeLibraryResolver
                 .FirstOrDefault(path => path is not null)
             : null;
 
-    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath)
-    {
-        if (s_directory is null)
-        {
-            return 0;
-        }
-
-        var path = FindFile(s_directory, libraryName);
-        return path is null ? 0 : NativeLibrary.Load(path);
-    }
+    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
+        s_paths.GetValueOrDefault(libraryName) is { } path ? NativeLibrary.Load(path) : 0;
 }

@@ -41,10 +41,7 @@ public sealed class NativeRuntimeTests
     public void A_library_of_another_llama_cpp_version_is_refused()
     {
         var folder = Directory.CreateTempSubdirectory("fake-native-").FullName;
-        NativeCompiler.Compile(
-            "const char * llama_version(void) { return \"0.4.7\"; }",
-            Path.Combine(folder, "libllama.so"),
-            "-shared", "-fPIC");
+        CompileLibrary(folder, "libllama.so", "const char * llama_version(void) { return \"0.4.7\"; }");
 
         var exception = Assert.Throws<NativeLibraryException>(() => LlamaRuntime.CheckLibraries(folder));
 
