@@ -29,7 +29,6 @@ public static class CachingServices
             services.AddSingleton<IResponseCacheStore>(provider => new MemoryResponseCacheStore(options.MaxEntries, options.MaxBytes, provider.GetRequiredService<TimeProvider>()));
         }
 
-        services.AddSingleton<ResponseCaching>();
         return services;
     }
 }

@@ -8,6 +8,11 @@ public sealed record ErrorResult(int StatusCode, ErrorResponse Body, int? RetryA
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
+        if (StatusCode == Backends.RefusedOutcome.ClientClosedRequest)
+        {
+            return;
+        }
+
         httpContext.Response.StatusCode = StatusCode;
         if (RetryAfterSeconds is { } seconds)
         {

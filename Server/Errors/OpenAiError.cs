@@ -5,25 +5,25 @@ namespace LocalOpenAi.Server.Errors;
 /// <summary>Every HTTP error leaves through here, in OpenAI's envelope and never with a stack trace.</summary>
 public static class OpenAiError
 {
-    public static IResult BadRequest(string message, string? param = null, string? code = null) =>
+    public static ErrorResult BadRequest(string message, string? param = null, string? code = null) =>
         Create(StatusCodes.Status400BadRequest, message, "invalid_request_error", param, code);
 
-    public static IResult ModelNotFound(string? model) =>
+    public static ErrorResult ModelNotFound(string? model) =>
         Create(StatusCodes.Status404NotFound, $"The model '{model}' does not exist.", "invalid_request_error", "model", "model_not_found");
 
-    public static IResult ContextLengthExceeded(string message) =>
+    public static ErrorResult ContextLengthExceeded(string message) =>
         Create(StatusCodes.Status400BadRequest, message, "invalid_request_error", "messages", "context_length_exceeded");
 
-    public static IResult Overloaded(string message, int retryAfterSeconds = 1) =>
+    public static ErrorResult Overloaded(string message, int retryAfterSeconds = 1) =>
         new ErrorResult(StatusCodes.Status503ServiceUnavailable, Envelope(message, "server_error", null, "overloaded"), retryAfterSeconds);
 
-    public static IResult Unavailable(string message) =>
+    public static ErrorResult Unavailable(string message) =>
         Create(StatusCodes.Status503ServiceUnavailable, message, "server_error", null, "service_unavailable");
 
-    public static IResult Internal(string message = "The server had an error while processing your request.") =>
+    public static ErrorResult Internal(string message = "The server had an error while processing your request.") =>
         Create(StatusCodes.Status500InternalServerError, message, "server_error", null, null);
 
-    public static IResult Create(int status, string message, string type, string? param, string? code) =>
+    public static ErrorResult Create(int status, string message, string type, string? param, string? code) =>
         new ErrorResult(status, Envelope(message, type, param, code), RetryAfterSeconds: null);
 
     public static ErrorResponse Envelope(string message, string type, string? param, string? code) =>

@@ -8,7 +8,7 @@ namespace LocalOpenAi.Server.Generation;
 /// <summary>Queues every choice of a request; if one is refused, the others are cancelled and the refusal answered.</summary>
 public static class ChoiceSubmitter
 {
-    public static (IReadOnlyList<IAsyncEnumerable<GenerationChunk>>? Choices, IResult? Refusal) Submit(
+    public static (IReadOnlyList<IAsyncEnumerable<GenerationChunk>>? Choices, ErrorResult? Refusal) Submit(
         HttpContext http, LocalModel model, IEnumerable<GenerationRequest> requests, CancellationTokenSource cancellation, UsageRecorder recorder)
     {
         var scheduler = model.Scheduler;

@@ -25,7 +25,7 @@ public sealed class CollectedChoices
     public int CachedPromptTokens => Finals.Max(final => final.Usage?.CachedPromptTokens ?? 0);
 
     /// <summary>Set when a choice failed or was cancelled: the answer to send instead.</summary>
-    public IResult? Failure { get; private set; }
+    public ErrorResult? Failure { get; private set; }
 
     public static async Task<CollectedChoices> CollectAsync(IReadOnlyList<IAsyncEnumerable<GenerationChunk>> choices)
     {
@@ -45,7 +45,7 @@ public sealed class CollectedChoices
                 collected.Failure ??= chunk.Finish switch
                 {
                     FinishReason.Error => OpenAiError.Internal(chunk.Error ?? "Generation failed."),
-                    FinishReason.Cancelled => Results.Empty,
+                    FinishReason.Cancelled => Backends.RefusedOutcome.ClientGone.Error,
                     _ => null,
                 };
             }

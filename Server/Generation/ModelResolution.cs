@@ -12,7 +12,7 @@ public static class ModelResolution
 {
     private const int BusyRetryAfterSeconds = 5;
 
-    public static async Task<(LocalModel? Model, IResult? Error)> ResolveAsync(HttpContext http, ModelManager models, string? alias)
+    public static async Task<(LocalModel? Model, ErrorResult? Error)> ResolveAsync(HttpContext http, ModelManager models, string? alias)
     {
         ModelAcquisition acquisition;
         try
@@ -21,7 +21,7 @@ public static class ModelResolution
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            return (null, Results.Empty);
+            return (null, Backends.RefusedOutcome.ClientGone.Error);
         }
 
         if (acquisition.Lease is { } lease)

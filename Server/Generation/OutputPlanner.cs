@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Generation;
 /// <summary>Turns <c>grammar</c>, <c>response_format</c>, <c>tools</c> and <c>tool_choice</c> into one <see cref="OutputPlan"/>.</summary>
 public static class OutputPlanner
 {
-    public static (OutputPlan? Plan, IResult? Error) Plan(ChatCompletionRequest request, string templateName)
+    public static (OutputPlan? Plan, ErrorResult? Error) Plan(ChatCompletionRequest request, string templateName)
     {
         var (formatGrammar, formatError) = FromResponseFormat(request.ResponseFormat);
         if (formatError is not null)
@@ -29,7 +29,7 @@ public static class OutputPlanner
             : (new OutputPlan(grammars.SingleOrDefault(), toolFormat), null);
     }
 
-    private static (string? Grammar, IResult? Error) FromResponseFormat(JsonElement? responseFormat)
+    private static (string? Grammar, ErrorResult? Error) FromResponseFormat(JsonElement? responseFormat)
     {
         if (responseFormat is not { ValueKind: not JsonValueKind.Null } format)
         {
@@ -56,7 +56,7 @@ public static class OutputPlanner
         }
     }
 
-    private static (ToolCallFormat? Format, string? Grammar, IResult? Error) FromTools(ChatCompletionRequest request, string templateName)
+    private static (ToolCallFormat? Format, string? Grammar, ErrorResult? Error) FromTools(ChatCompletionRequest request, string templateName)
     {
         var choice = request.ToolChoice;
         if (request.Tools is not { Count: > 0 } tools)

@@ -28,4 +28,8 @@ public sealed class ServerOptions
     /// <summary>How long an idle keep-alive connection stays open.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>While a stream has no first event yet (a long prompt being read), an SSE comment is sent this often to keep proxies from closing it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
+    public TimeSpan StreamKeepAliveInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -3,7 +3,6 @@ using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Router.Accounting;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Metrics;
-using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Routing;
 
@@ -22,9 +21,9 @@ public sealed class CostAccounting(CostLedger ledger, LocalOpenAiMetrics metrics
         Avoided(AnswerSource.Cache, prompt, completion);
     }
 
-    internal void RecordCloud(UpstreamCapture capture, string upstreamModel)
+    /// <summary>An upstream answer, its token counts read from its usage (the body, or the stream's usage chunk).</summary>
+    internal void RecordCloud(IEnumerable<ReadOnlyMemory<byte>> payloads, string upstreamModel)
     {
-        var payloads = capture.Body is { } body ? [body] : (capture.Events ?? []).Select(payload => (ReadOnlyMemory<byte>)System.Text.Encoding.UTF8.GetBytes(payload));
         var (prompt, completion) = ReadUsage(payloads);
         ledger.RecordAnswer(AnswerSource.Cloud, prompt, completion, upstreamModel);
     }

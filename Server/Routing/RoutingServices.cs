@@ -1,11 +1,20 @@
+using LocalOpenAi.Cache;
 using LocalOpenAi.Router.Accounting;
 using LocalOpenAi.Router.Routing;
+using LocalOpenAi.Server.Backends;
+using LocalOpenAi.Server.Caching;
+using LocalOpenAi.Server.Feedback;
 using LocalOpenAi.Server.Generation;
+using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Routing;
 
-/// <summary>Registers the router (section <c>Router</c>, <c>--strategy</c>), the cost ledger and the completion pipeline.</summary>
+/// <summary>
+/// Registers the router (section <c>Router</c>, <c>--strategy</c>), the cost ledger and the one
+/// completion backend every front-end calls: recording → routing → (cache → local | cache → upstream).
+/// </summary>
 public static class RoutingServices
 {
     public static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
@@ -21,17 +30,37 @@ public static class RoutingServices
         services.AddSingleton(new CostLedger(options));
         services.AddSingleton<CostAccounting>();
         services.AddSingleton<UsageRecorder>();
-        services.AddSingleton(provider => new CompletionPipeline(
-            provider.GetRequiredService<Caching.ResponseCaching>(),
-            provider.GetRequiredService<RequestRouter>(),
-            provider.GetRequiredService<CostAccounting>(),
-            provider.GetRequiredService<Models.Loading.ModelManager>(),
-            provider.GetRequiredService<Feedback.ExchangeRecorder>(),
-            provider.GetRequiredService<Metrics.LocalOpenAiMetrics>(),
-            provider.GetRequiredService<ILogger<CompletionPipeline>>())
-        {
-            Upstream = provider.GetService<UpstreamForwarder>(),
-        });
+        services.AddSingleton<ModelNameCheck>();
+        services.AddSingleton<ICompletionBackend>(Compose);
         return services;
+    }
+
+    private static ICompletionBackend Compose(IServiceProvider provider)
+    {
+        var accounting = provider.GetRequiredService<CostAccounting>();
+        var upstream = provider.GetService<UpstreamForwarder>();
+        ICompletionBackend Cached(ICompletionBackend inner) => new CachingBackend(
+            inner,
+            provider.GetRequiredService<IResponseCacheStore>(),
+            provider.GetRequiredService<CachePolicy>(),
+            provider.GetRequiredService<CacheOptions>(),
+            provider.GetRequiredService<LocalOpenAiMetrics>(),
+            accounting,
+            provider.GetRequiredService<TimeProvider>());
+
+        var local = Cached(new LocalBackend(provider.GetRequiredService<ModelManager>(), provider.GetRequiredService<UsageRecorder>()));
+        var cloud = upstream is { IsConfigured: true } ? Cached(new UpstreamBackend(upstream, accounting)) : null;
+        var routing = new RoutingBackend(
+            local,
+            cloud,
+            provider.GetRequiredService<RequestRouter>(),
+            accounting,
+            provider.GetRequiredService<ModelManager>(),
+            provider.GetRequiredService<LocalOpenAiMetrics>(),
+            provider.GetRequiredService<ILogger<RoutingBackend>>())
+        {
+            Upstream = upstream,
+        };
+        return new RecordingBackend(routing, provider.GetRequiredService<ExchangeRecorder>());
     }
 }

@@ -48,19 +48,25 @@ internal sealed partial class UpstreamForwarder
                 }
                 while (first.IsEmpty);
 
-                var answered = UpstreamResponse.Streaming(this, message, stream, framer, first, request.Capture);
+                var answered = UpstreamResponse.Streaming(message, stream, framer, first);
                 (message, stream) = (null, null);
                 return answered;
             }
 
             await message.Content.LoadIntoBufferAsync(_options.MaxResponseBytes, linked.Token);
             var body = await message.Content.ReadAsByteArrayAsync(linked.Token);
-            var buffered = UpstreamResponse.Buffered(this, message, body, request.Capture);
+            if (message.IsSuccessStatusCode && !UpstreamBodyCheck.IsJsonObject(body))
+            {
+                return Fail(UpstreamError.BadResponse, status);
+            }
+
+            var buffered = UpstreamResponse.Buffered(message, body);
             message = null;
             return buffered;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            // Our client left, or the call's total deadline passed: no more attempts.
             throw;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
@@ -103,13 +109,17 @@ internal sealed partial class UpstreamForwarder
         return httpRequest;
     }
 
-    /// <summary>Which answers are failures; other 4xx (the client's own mistake) are relayed as they are.</summary>
+    /// <summary>
+    /// Which answers are failures: redirects, our key refused, a stream that is not SSE or SSE where JSON
+    /// was asked for. Other 4xx (the client's own mistake) are answered to the client, cleaned of secrets.
+    /// </summary>
     private static UpstreamError Classify(HttpResponseMessage message, bool stream) => (int)message.StatusCode switch
     {
         429 => UpstreamError.RateLimited,
         >= 500 => UpstreamError.ServerError,
+        < 200 or (>= 300 and < 400) => UpstreamError.BadResponse,
         401 or 403 or 407 => UpstreamError.BadResponse,
-        >= 200 and < 300 when stream && message.Content.Headers.ContentType?.MediaType != "text/event-stream" => UpstreamError.BadResponse,
+        >= 200 and < 300 when stream != (message.Content.Headers.ContentType?.MediaType == "text/event-stream") => UpstreamError.BadResponse,
         _ => UpstreamError.None,
     };
 

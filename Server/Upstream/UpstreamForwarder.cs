@@ -52,6 +52,9 @@ internal sealed partial class UpstreamForwarder : IDisposable
     /// <summary>Whether an upstream URL is configured.</summary>
     public bool IsConfigured => _baseUri is not null;
 
+    /// <summary>Values that must never reach a client or a log: the upstream key.</summary>
+    public IReadOnlyList<string> Secrets => string.IsNullOrEmpty(_options.Key) ? [] : [_options.Key];
+
     /// <summary>Configured and not failing fast.</summary>
     public bool IsAvailable => IsConfigured && CircuitState != UpstreamCircuitState.Open;
 
@@ -76,12 +79,14 @@ internal sealed partial class UpstreamForwarder : IDisposable
 
         var payload = Payload(request);
         var attempts = new StrongBox<int>();
+        using var deadline = new CancellationTokenSource(_options.TotalTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
             var response = await _pipeline.ExecuteAsync(
                 static (state, token) => state.Self.AttemptAsync(state.Request, state.Payload, state.Attempts, token),
                 (Self: this, Request: request, Payload: payload, Attempts: attempts),
-                cancellationToken);
+                linked.Token);
             return response.WithAttempts(attempts.Value);
         }
         catch (BrokenCircuitException)
@@ -94,13 +99,11 @@ internal sealed partial class UpstreamForwarder : IDisposable
         {
             return UpstreamResponse.Failed(UpstreamError.ClientCancelled).WithAttempts(attempts.Value);
         }
-    }
-
-    /// <summary><see cref="SendAsync"/> then <see cref="UpstreamResponse.RelayAsync"/>: one call when no decision sits between them.</summary>
-    public async Task<UpstreamResult> ForwardAsync(UpstreamRequest request, HttpResponse response, CancellationToken cancellationToken)
-    {
-        using var upstream = await SendAsync(request, cancellationToken);
-        return await upstream.RelayAsync(response, cancellationToken);
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            _metrics.RecordUpstreamError(UpstreamErrorKind.For(UpstreamError.Timeout));
+            return UpstreamResponse.Failed(UpstreamError.Timeout).WithAttempts(attempts.Value);
+        }
     }
 
     public void Dispose() => _invoker.Dispose();

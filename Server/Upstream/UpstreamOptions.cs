@@ -21,6 +21,9 @@ internal sealed class UpstreamOptions
     /// <summary>Time allowed for the first byte of an attempt, and then between two reads of a stream.</summary>
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Time allowed for a whole call, every attempt and backoff included, until the first byte can go to our client.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Retries after the first attempt, only before anything reached our client.</summary>
     public int MaxRetries { get; set; } = 2;
 

@@ -15,6 +15,7 @@ internal sealed class UpstreamOptionsValidator : IValidateOptions<UpstreamOption
 
         Positive(errors, nameof(options.ConnectTimeout), options.ConnectTimeout);
         Positive(errors, nameof(options.ReadTimeout), options.ReadTimeout);
+        Positive(errors, nameof(options.TotalTimeout), options.TotalTimeout);
         Positive(errors, nameof(options.RetryBaseDelay), options.RetryBaseDelay);
         Positive(errors, nameof(options.RetryMaxDelay), options.RetryMaxDelay);
         if (options.MaxRetries is < 0 or > 10)

@@ -6,8 +6,7 @@ namespace LocalOpenAi.Server.Upstream;
 /// <param name="Endpoint">Which operation.</param>
 /// <param name="Body">The client's request body; it is not modified (the forwarder sends a copy).</param>
 /// <param name="Model">The model to ask for (e.g. <c>RouteDecision.UpstreamModel</c>); mapped through <see cref="UpstreamOptions.ModelMap"/>.</param>
-/// <param name="Capture">Whether to keep the relayed JSON body / SSE <c>data:</c> payloads in the result (for the response cache).</param>
-internal sealed record UpstreamRequest(UpstreamEndpoint Endpoint, JsonObject Body, string Model, bool Capture = false)
+internal sealed record UpstreamRequest(UpstreamEndpoint Endpoint, JsonObject Body, string Model)
 {
     /// <summary>Whether the body asks for a stream (<c>"stream": true</c>).</summary>
     public bool Stream => Body["stream"] is JsonValue value && value.TryGetValue<bool>(out var stream) && stream;

@@ -88,6 +88,25 @@ public sealed class FaultProxy : IAsyncDisposable
             case FaultProxyMode.Reset:
                 context.Abort();
                 return;
+            case FaultProxyMode.HtmlPage:
+                context.Response.ContentType = "text/html";
+                await context.Response.WriteAsync("<html><body>Please sign in to the network</body></html>");
+                return;
+            case FaultProxyMode.Redirect:
+                context.Response.StatusCode = 302;
+                context.Response.Headers.Location = "http://127.0.0.1:1/login";
+                return;
+            case FaultProxyMode.AlwaysStream:
+                context.Response.ContentType = "text/event-stream";
+                await context.Response.WriteAsync("data: {\"choices\":[]}\n\ndata: [DONE]\n\n");
+                return;
+            case FaultProxyMode.EchoingClientError:
+                context.Response.StatusCode = 400;
+                await context.Response.WriteAsJsonAsync(new
+                {
+                    error = new { message = $"Bad request; you sent Authorization: {LastAuthorization}", type = "invalid_request_error", code = "bad_thing", param = "messages" },
+                });
+                return;
             default:
                 await RelayAsync(context, mode == FaultProxyMode.CutStream ? CutAfterBytes : int.MaxValue);
                 return;

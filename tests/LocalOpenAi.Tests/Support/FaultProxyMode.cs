@@ -20,4 +20,16 @@ public enum FaultProxyMode
 
     /// <summary>Relay the upstream's answer but abort the connection after <see cref="FaultProxy.CutAfterBytes"/> bytes.</summary>
     CutStream,
+
+    /// <summary>Answer 200 with an HTML page (a captive portal or a misconfigured gateway).</summary>
+    HtmlPage,
+
+    /// <summary>Answer 302 to another location.</summary>
+    Redirect,
+
+    /// <summary>Answer 200 with an SSE stream whatever was asked for.</summary>
+    AlwaysStream,
+
+    /// <summary>Answer 400 with an error whose message echoes the request's Authorization header.</summary>
+    EchoingClientError,
 }

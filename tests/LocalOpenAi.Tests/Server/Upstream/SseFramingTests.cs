@@ -8,17 +8,27 @@ public sealed class SseFramingTests
     private static readonly byte[] Stream = "data: {\"a\":1}\r\n\r\ndata: {\"b\":2}\n\ndata: [DONE]\n\n"u8.ToArray();
 
     [Fact]
-    public void A_stream_split_anywhere_still_yields_its_events_and_done()
+    public void A_stream_split_anywhere_still_yields_its_payloads_and_done()
     {
-        var scanner = new SseDataScanner(1024);
+        var splitter = new SseLineSplitter();
+        var payloads = new List<string>();
 
         foreach (var chunk in Stream.Chunk(3))
         {
-            scanner.Append(chunk);
+            payloads.AddRange(splitter.Payloads(chunk).Select(payload => Encoding.UTF8.GetString(payload.Span)));
         }
 
-        Assert.True(scanner.SawDone);
-        Assert.Equal(["{\"a\":1}", "{\"b\":2}"], scanner.Events);
+        Assert.Equal(["{\"a\":1}", "{\"b\":2}", "[DONE]"], payloads);
+    }
+
+    [Fact]
+    public void Data_lines_of_one_event_are_joined_and_other_fields_and_comments_dropped()
+    {
+        var splitter = new SseLineSplitter();
+
+        var payloads = splitter.Payloads(": keep-alive\n\nevent: message\nid: 7\ndata: {\"a\":\ndata: 1}\n\n"u8).Select(payload => Encoding.UTF8.GetString(payload.Span));
+
+        Assert.Equal(["{\"a\":\n1}"], payloads);
     }
 
     [Fact]

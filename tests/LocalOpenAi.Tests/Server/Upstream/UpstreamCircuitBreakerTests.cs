@@ -23,14 +23,14 @@ public sealed class UpstreamCircuitBreakerTests(ServerFixture server)
 
         for (var i = 0; i < 2; i++)
         {
-            var (failed, _, _) = await UpstreamTestBench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), timeout.Token);
+            var (failed, _, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), timeout.Token);
             Assert.Equal(UpstreamError.ServerError, failed.Error);
         }
 
         Assert.Equal(UpstreamCircuitState.Open, forwarder.CircuitState);
         Assert.False(forwarder.IsAvailable);
         var clock = Stopwatch.StartNew();
-        var (fast, written, _) = await UpstreamTestBench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), timeout.Token);
+        var (fast, written, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), timeout.Token);
         Assert.Equal(UpstreamError.CircuitOpen, fast.Error);
         Assert.Equal(503, fast.ClientStatus);
         Assert.True(fast.CanFallBack);
@@ -41,7 +41,7 @@ public sealed class UpstreamCircuitBreakerTests(ServerFixture server)
 
         bench.Proxy.Mode = FaultProxyMode.PassThrough;
         await Task.Delay(TimeSpan.FromMilliseconds(1200), timeout.Token);
-        var (probe, _, _) = await UpstreamTestBench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), timeout.Token);
+        var (probe, _, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), timeout.Token);
 
         Assert.True(probe.Succeeded, probe.ToString());
         Assert.Equal(UpstreamCircuitState.Closed, forwarder.CircuitState);

@@ -14,13 +14,12 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         await using var bench = await UpstreamTestBench.StartAsync(server);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        var (result, written, response) = await UpstreamTestBench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: false), timeout.Token);
+        var (result, written, response) = await bench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: false), timeout.Token);
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.Equal(1, result.Attempts);
         Assert.Equal(bench.Proxy.LastResponseBytes, written);
         Assert.StartsWith("application/json", response.ContentType);
-        Assert.Equal(written, result.Capture?.Body?.ToArray());
         Assert.Equal("Bearer sk-test-secret", bench.Proxy.LastAuthorization);
         Assert.Equal(ServerFixture.ModelAlias, JsonNode.Parse(bench.Proxy.LastRequestBody!)!["model"]!.GetValue<string>());
         Assert.Equal("chat.completion", JsonNode.Parse(written)!["object"]!.GetValue<string>());
@@ -32,7 +31,7 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         await using var bench = await UpstreamTestBench.StartAsync(server);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        var (result, written, response) = await UpstreamTestBench.ForwardAsync(bench.Forwarder(withV1: true), UpstreamTestBench.Chat(stream: true, maxTokens: 12), timeout.Token);
+        var (result, written, response) = await bench.ForwardAsync(bench.Forwarder(withV1: true), UpstreamTestBench.Chat(stream: true, maxTokens: 12), timeout.Token);
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.Equal(bench.Proxy.LastResponseBytes, written);
@@ -41,24 +40,80 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         var events = sent.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("data: [DONE]", events[^1]);
         Assert.All(events, e => Assert.StartsWith("data: ", e));
-        Assert.Equal(events[..^1].Select(e => e["data: ".Length..]), result.Capture?.Events);
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task An_upstream_client_error_is_relayed_not_retried()
+    public async Task An_upstream_client_error_keeps_its_status_type_and_code_and_is_not_retried()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var request = UpstreamTestBench.Chat(stream: false) with { Model = "no-such-model" };
 
-        var (result, written, _) = await UpstreamTestBench.ForwardAsync(bench.Forwarder(), request, timeout.Token);
+        var (result, written, response) = await bench.ForwardAsync(bench.Forwarder(), request, timeout.Token);
 
-        Assert.Equal(UpstreamError.None, result.Error);
-        Assert.Equal(404, result.StatusCode);
+        Assert.Equal(404, response.StatusCode);
         Assert.False(result.Succeeded);
-        Assert.Null(result.Capture);
         Assert.Equal(1, bench.Proxy.RequestCount);
-        Assert.Equal(bench.Proxy.LastResponseBytes, written);
+        var error = JsonNode.Parse(written)!["error"]!;
+        var upstreamError = JsonNode.Parse(bench.Proxy.LastResponseBytes)!["error"]!;
+        Assert.Equal(upstreamError["type"]!.GetValue<string>(), error["type"]!.GetValue<string>());
+        Assert.Equal(upstreamError["code"]!.GetValue<string>(), error["code"]!.GetValue<string>());
+        Assert.Equal(upstreamError["message"]!.GetValue<string>(), error["message"]!.GetValue<string>());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_upstream_error_that_echoes_our_key_reaches_the_client_without_it()
+    {
+        await using var bench = await UpstreamTestBench.StartAsync(server);
+        bench.Proxy.Mode = FaultProxyMode.EchoingClientError;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var (_, written, response) = await bench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: false), timeout.Token);
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.Equal("Bearer sk-test-secret", bench.Proxy.LastAuthorization);
+        var text = Encoding.UTF8.GetString(written);
+        Assert.DoesNotContain("sk-test-secret", text);
+        Assert.DoesNotContain("Bearer sk", text);
+        var error = JsonNode.Parse(written)!["error"]!;
+        Assert.Equal("invalid_request_error", error["type"]!.GetValue<string>());
+        Assert.Equal("bad_thing", error["code"]!.GetValue<string>());
+        Assert.Equal("messages", error["param"]!.GetValue<string>());
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(FaultProxyMode.HtmlPage, false)]
+    [InlineData(FaultProxyMode.Redirect, false)]
+    [InlineData(FaultProxyMode.AlwaysStream, false)]
+    [InlineData(FaultProxyMode.HtmlPage, true)]
+    public async Task An_answer_that_is_not_a_completion_is_a_bad_response_never_relayed(FaultProxyMode mode, bool stream)
+    {
+        await using var bench = await UpstreamTestBench.StartAsync(server);
+        bench.Proxy.Mode = mode;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var (result, written, _) = await bench.ForwardAsync(bench.Forwarder(o => o.MaxRetries = 0), UpstreamTestBench.Chat(stream), timeout.Token);
+
+        Assert.Equal(UpstreamError.BadResponse, result.Error);
+        Assert.True(result.CanFallBack);
+        Assert.Equal(502, result.ClientStatus);
+        Assert.Empty(written);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_silent_upstream_costs_one_total_deadline_across_all_retries()
+    {
+        await using var bench = await UpstreamTestBench.StartAsync(server);
+        bench.Proxy.Mode = FaultProxyMode.Hang;
+        var forwarder = bench.Forwarder(o => (o.ReadTimeout, o.MaxRetries, o.TotalTimeout) = (TimeSpan.FromMinutes(5), 3, TimeSpan.FromMilliseconds(300)));
+        using var never = new CancellationTokenSource(TimeSpan.FromSeconds(45));
+
+        var (result, written, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), never.Token);
+
+        Assert.Equal(UpstreamError.Timeout, result.Error);
+        Assert.Equal(504, result.ClientStatus);
+        Assert.Equal(1, bench.Proxy.RequestCount);
+        Assert.Empty(written);
     }
 
     [Fact(Timeout = 10_000)]
@@ -67,7 +122,7 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         await using var bench = await UpstreamTestBench.StartAsync(server);
         var forwarder = bench.Forwarder(o => o.Url = null);
 
-        var (result, written, _) = await UpstreamTestBench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), CancellationToken.None);
+        var (result, written, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), CancellationToken.None);
 
         Assert.False(forwarder.IsAvailable);
         Assert.Equal(UpstreamError.NotConfigured, result.Error);

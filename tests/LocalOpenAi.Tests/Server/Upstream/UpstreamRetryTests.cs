@@ -14,7 +14,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         await using var bench = await UpstreamTestBench.StartAsync(server);
         bench.Proxy.FailNext(1, FaultProxyMode.ServerError);
 
-        var (result, written, _) = await UpstreamTestBench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: true), Timeout());
+        var (result, written, _) = await bench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: true), Timeout());
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.Equal(2, result.Attempts);
@@ -30,7 +30,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         bench.Proxy.FailNext(1, FaultProxyMode.RateLimited);
         var clock = Stopwatch.StartNew();
 
-        var (result, _, _) = await UpstreamTestBench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: false), Timeout());
+        var (result, _, _) = await bench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: false), Timeout());
 
         Assert.True(result.Succeeded, result.ToString());
         Assert.Equal(2, result.Attempts);
@@ -43,7 +43,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         await using var bench = await UpstreamTestBench.StartAsync(server);
         bench.Proxy.Mode = FaultProxyMode.RateLimited;
 
-        var (result, written, _) = await UpstreamTestBench.ForwardAsync(bench.Forwarder(o => o.MaxRetryAfter = TimeSpan.FromMilliseconds(500)), UpstreamTestBench.Chat(stream: false), Timeout());
+        var (result, written, _) = await bench.ForwardAsync(bench.Forwarder(o => o.MaxRetryAfter = TimeSpan.FromMilliseconds(500)), UpstreamTestBench.Chat(stream: false), Timeout());
 
         Assert.Equal(UpstreamError.RateLimited, result.Error);
         Assert.Equal(TimeSpan.FromSeconds(1), result.RetryAfter);
@@ -59,7 +59,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         bench.Proxy.Mode = FaultProxyMode.ServerError;
         var clock = Stopwatch.StartNew();
 
-        var (result, written, _) = await UpstreamTestBench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: true), Timeout());
+        var (result, written, _) = await bench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: true), Timeout());
 
         Assert.Equal(UpstreamError.ServerError, result.Error);
         Assert.Equal(500, result.StatusCode);
@@ -79,7 +79,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         var forwarder = bench.Forwarder(o => (o.ReadTimeout, o.MaxRetries) = (TimeSpan.FromMilliseconds(500), 1));
         var clock = Stopwatch.StartNew();
 
-        var (result, written, _) = await UpstreamTestBench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: true), Timeout());
+        var (result, written, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: true), Timeout());
 
         Assert.Equal(UpstreamError.Timeout, result.Error);
         Assert.Equal(504, result.ClientStatus);
@@ -96,9 +96,9 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         bench.Proxy.FailNext(1, FaultProxyMode.Reset);
         var forwarder = bench.Forwarder();
 
-        var (recovered, _, _) = await UpstreamTestBench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), Timeout());
+        var (recovered, _, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), Timeout());
         bench.Proxy.Mode = FaultProxyMode.Reset;
-        var (failed, written, _) = await UpstreamTestBench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), Timeout());
+        var (failed, written, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), Timeout());
 
         Assert.True(recovered.Succeeded, recovered.ToString());
         Assert.Equal(2, recovered.Attempts);
@@ -114,7 +114,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         bench.Proxy.Mode = FaultProxyMode.CutStream;
         bench.Proxy.CutAfterBytes = 300;
 
-        var (result, written, _) = await UpstreamTestBench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: true, maxTokens: 32), Timeout());
+        var (result, written, _) = await bench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: true, maxTokens: 32), Timeout());
 
         Assert.Equal(UpstreamError.StreamCut, result.Error);
         Assert.True(result.ResponseStarted);

@@ -1,8 +1,15 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using LocalOpenAi.Router.Accounting;
+using LocalOpenAi.Router.Routing;
+using LocalOpenAi.Server.Backends;
+using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Tests.Server.Metrics;
 using LocalOpenAi.Tests.Support;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +27,11 @@ internal sealed class UpstreamTestBench : IAsyncDisposable
     public FaultProxy Proxy { get; }
 
     public MetricsContainer Metrics { get; } = new();
+
+    private readonly ServiceProvider _services = new ServiceCollection()
+        .AddSingleton(TimeProvider.System)
+        .AddSingleton(Options.Create(new ServerOptions()))
+        .BuildServiceProvider();
 
     public static async Task<UpstreamTestBench> StartAsync(ServerFixture upstream) => new(await FaultProxy.StartAsync(upstream.BaseAddress));
 
@@ -45,7 +57,7 @@ internal sealed class UpstreamTestBench : IAsyncDisposable
         return forwarder;
     }
 
-    public static UpstreamRequest Chat(bool stream, int maxTokens = 8, bool capture = true) => new(
+    public static UpstreamRequest Chat(bool stream, int maxTokens = 8) => new(
         UpstreamEndpoint.ChatCompletions,
         new JsonObject
         {
@@ -55,22 +67,32 @@ internal sealed class UpstreamTestBench : IAsyncDisposable
             ["temperature"] = 0,
             ["stream"] = stream,
         },
-        Alias,
-        capture);
+        Alias);
 
-    /// <summary>Forwards into an in-memory response and returns the outcome with the bytes written.</summary>
-    public static async Task<(UpstreamResult Result, byte[] Written, HttpResponse Response)> ForwardAsync(UpstreamForwarder forwarder, UpstreamRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends through <paramref name="forwarder"/> and, when the upstream answered, writes its outcome as
+    /// the server would (<see cref="UpstreamBackend"/>, <see cref="OpenAiOutcomeResult"/>) into an in-memory response.
+    /// </summary>
+    public async Task<(ForwardRun Result, byte[] Written, HttpResponse Response)> ForwardAsync(UpstreamForwarder forwarder, UpstreamRequest request, CancellationToken cancellationToken)
     {
-        var context = new DefaultHttpContext();
+        var context = new DefaultHttpContext { RequestServices = _services };
         var body = new MemoryStream();
         context.Response.Body = body;
-        var result = await forwarder.ForwardAsync(request, context.Response, cancellationToken);
-        if (result.Error == UpstreamError.StreamCut)
+        var upstream = await forwarder.SendAsync(request, cancellationToken);
+        if (upstream.Failure is { } failure)
         {
-            await UpstreamStreamError.WriteAsync(context.Response, result, cancellationToken);
+            upstream.Dispose();
+            return (new ForwardRun(failure.Error, failure.StatusCode, failure.Attempts, failure.RetryAfter, failure.ClientStatus, failure.Reason, ResponseStarted: false), [], context.Response);
         }
 
-        return (result, body.ToArray(), context.Response);
+        var (status, attempts) = (upstream.StatusCode, upstream.Attempts);
+        var backend = new UpstreamBackend(forwarder, new CostAccounting(new CostLedger(new RouterOptions()), Metrics.Metrics));
+        var outcome = await backend.AnswerAsync(upstream, context, request.Model, cancellationToken);
+        await new OpenAiOutcomeResult(Task.FromResult(outcome), request.Stream).ExecuteAsync(context);
+        var written = body.ToArray();
+        var cut = Encoding.UTF8.GetString(written).Contains("\"code\":\"upstream_stream_cut\"", StringComparison.Ordinal);
+        var error = cut ? UpstreamError.StreamCut : UpstreamError.None;
+        return (new ForwardRun(error, status, attempts, null, status ?? 0, "upstream_" + UpstreamErrorKind.For(error), ResponseStarted: true), written, context.Response);
     }
 
     public async ValueTask DisposeAsync()
@@ -81,6 +103,7 @@ internal sealed class UpstreamTestBench : IAsyncDisposable
         }
 
         Metrics.Dispose();
+        await _services.DisposeAsync();
         await Proxy.DisposeAsync();
     }
 }

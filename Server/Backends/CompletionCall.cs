@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using LocalOpenAi.Formats.OpenAi;
+using LocalOpenAi.Router.Routing;
+using LocalOpenAi.Server.Upstream;
+
+namespace LocalOpenAi.Server.Backends;
+
+/// <summary>One validated completion request, in OpenAI's chat or legacy completions shape, ready for any backend.</summary>
+/// <param name="Http">The exchange it serves: the caller's identity, request id, and the response headers backends set.</param>
+/// <param name="Body">The body as sent (or as a front-end translated it): the cache key and what goes upstream.</param>
+/// <param name="Request">The parsed request: <see cref="ChatCompletionRequest"/> or <see cref="CompletionRequest"/>.</param>
+internal sealed record CompletionCall(
+    HttpContext Http,
+    UpstreamEndpoint Endpoint,
+    JsonObject Body,
+    object Request,
+    string? Model,
+    bool Stream,
+    RouteRequest Route)
+{
+    /// <summary>The local alias to run on; null for the default (a rule may send an upstream alias local).</summary>
+    public string? LocalAlias { get; init; } = Model;
+
+    /// <summary>The upstream model to ask for, once the router chose the cloud.</summary>
+    public string? UpstreamModel { get; init; }
+
+    /// <summary>Which backend answers, as the router chose it (<c>local:ALIAS</c>, <c>cloud:MODEL</c>): the cache keeps answers apart by it.</summary>
+    public string Backend { get; init; } = string.Empty;
+
+    public ChatCompletionRequest? Chat => Request as ChatCompletionRequest;
+
+    public string Path => Endpoint == UpstreamEndpoint.ChatCompletions ? "/v1/chat/completions" : "/v1/completions";
+
+    /// <summary>Whether the client asked for a final usage event in a stream (it changes the stream's shape).</summary>
+    public bool IncludeUsage => Body["stream_options"] is JsonObject options && options["include_usage"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
+}

@@ -1,0 +1,4 @@
+namespace LocalOpenAi.Server.Backends;
+
+/// <summary>A whole JSON answer (<c>chat.completion</c> or <c>text_completion</c>), exactly the bytes to send.</summary>
+internal sealed record JsonOutcome(byte[] Json) : CompletionOutcome;

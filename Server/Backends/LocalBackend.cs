@@ -1,0 +1,45 @@
+using LocalOpenAi.Server.Generation;
+using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models.Loading;
+
+namespace LocalOpenAi.Server.Backends;
+
+/// <summary>The leaf that runs a call on a local model through its scheduler.</summary>
+internal sealed class LocalBackend(ModelManager models, UsageRecorder usage) : ICompletionBackend
+{
+    public async Task<CompletionOutcome> CompleteAsync(CompletionCall call, CancellationToken cancellationToken)
+    {
+        var (model, missing) = await ModelResolution.ResolveAsync(call.Http, models, call.LocalAlias);
+        if (model is null)
+        {
+            return new RefusedOutcome(missing!);
+        }
+
+        var (run, invalid) = LocalRunPlanner.Plan(model, call.Request);
+        if (run is null)
+        {
+            return new RefusedOutcome(invalid!);
+        }
+
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var (choices, refusal) = ChoiceSubmitter.Submit(call.Http, model, run.Generations, cancellation, usage);
+        if (refusal is not null)
+        {
+            cancellation.Dispose();
+            return new RefusedOutcome(refusal);
+        }
+
+        GenerationHeaders.SetLocal(call.Http.Response, model.Alias);
+        var context = new GenerationContext(run.Shape.IdPrefix + RequestIdMiddleware.Get(call.Http), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model, run.PromptTokens, cancellation);
+        if (call.Stream)
+        {
+            return await StreamOutcome.StartAsync(LocalEventStream.ReadAsync(context, choices!, run.Shape.StreamFormat(context), call.IncludeUsage), cancellationToken);
+        }
+
+        using (cancellation)
+        {
+            var collected = await CollectedChoices.CollectAsync(choices!);
+            return collected.Failure is { } failure ? new RefusedOutcome(failure) : new JsonOutcome(run.Shape.Json(context, collected));
+        }
+    }
+}
