@@ -1,5 +1,6 @@
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Router.Routing;
+using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Models.Loading;
 
 namespace LocalOpenAi.Server.Endpoints;
@@ -10,10 +11,20 @@ public static class ModelsEndpoint
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/v1/models", List).WithName("ListModels").WithTags("OpenAI");
+        endpoints.MapGet("/v1/models/{id}", Retrieve).WithName("RetrieveModel").WithTags("OpenAI");
         return endpoints;
     }
 
-    private static IResult List(ModelManager models, RouterOptions router, TimeProvider time)
+    private static IResult List(ModelManager models, RouterOptions router, TimeProvider time) =>
+        TypedResults.Json(new ModelList(Cards(models, router, time)), OpenAiJson.Default.ModelList);
+
+    /// <summary>One model by id (ids may hold slashes or colons, sent URL-encoded); 404 <c>model_not_found</c> otherwise.</summary>
+    private static IResult Retrieve(string id, ModelManager models, RouterOptions router, TimeProvider time) =>
+        Cards(models, router, time).FirstOrDefault(card => string.Equals(card.Id, id, StringComparison.OrdinalIgnoreCase)) is { } card
+            ? TypedResults.Json(card, OpenAiJson.Default.ModelCard)
+            : OpenAiError.ModelNotFound(id);
+
+    private static List<ModelCard> Cards(ModelManager models, RouterOptions router, TimeProvider time)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var local = models.Describe().Select(status => new ModelCard(status.Alias, status.LoadedAt?.ToUnixTimeSeconds() ?? now, "localopenai")
@@ -22,6 +33,6 @@ public static class ModelsEndpoint
             MemoryBytes = status.MemoryBytes,
         });
         var upstream = router.UpstreamAliases.Keys.Order(StringComparer.Ordinal).Select(alias => new ModelCard(alias, now, "upstream"));
-        return TypedResults.Json(new ModelList([.. local, .. upstream]), OpenAiJson.Default.ModelList);
+        return [.. local, .. upstream];
     }
 }

@@ -76,4 +76,17 @@ public sealed class ChatCompletionsSdkTests(ServerFixture server)
 
         Assert.Contains(models.Value, model => model.Id == ServerFixture.ModelAlias);
     }
+
+    [Fact]
+    public async Task One_model_is_retrieved_by_id_and_an_unknown_one_is_model_not_found()
+    {
+        var client = server.OpenAi.GetOpenAIModelClient();
+
+        var model = await client.GetModelAsync(ServerFixture.ModelAlias);
+        var missing = await Assert.ThrowsAsync<ClientResultException>(() => client.GetModelAsync("no-such-model"));
+
+        Assert.Equal(ServerFixture.ModelAlias, model.Value.Id);
+        Assert.Equal(404, missing.Status);
+        Assert.Contains("model_not_found", missing.GetRawResponse()!.Content.ToString(), StringComparison.Ordinal);
+    }
 }
