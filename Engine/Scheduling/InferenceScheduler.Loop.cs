@@ -27,13 +27,19 @@ public sealed partial class InferenceScheduler
                     continue;
                 }
 
-                var status = _context.Decode(_batch);
+                var status = _decoder.Decode(_batch);
+                if (status == DecodeStatus.NoKvSlot && MakeRoomAfterNoKvSlot())
+                {
+                    continue;
+                }
+
                 if (status != DecodeStatus.Success)
                 {
                     FailBatch(status);
                     continue;
                 }
 
+                _promptRoomLimit = _batch.Capacity;
                 CommitBatch();
             }
         }
@@ -62,13 +68,13 @@ public sealed partial class InferenceScheduler
     {
         while (_slots.Any(slot => slot.IsIdle) && _queue.Reader.TryRead(out var request))
         {
-            Interlocked.Decrement(ref _queueDepth);
-            if (request.Cancellation.IsCancellationRequested)
+            if (!request.TryAdmit())
             {
-                Complete(request, new GenerationChunk(string.Empty, Finish: FinishReason.Cancelled));
-                request.Sampler.Dispose();
+                // Withdrawn by its cancellation: already counted out and answered.
                 continue;
             }
+
+            Interlocked.Decrement(ref _queueDepth);
 
             var slot = _slots.Where(candidate => candidate.IsIdle).MaxBy(candidate => candidate.CommonPrefixLength(request.Request.PromptTokens))!;
             slot.Begin(request, Stopwatch.GetTimestamp());
@@ -102,10 +108,12 @@ public sealed partial class InferenceScheduler
     private bool BuildBatch()
     {
         _batch.Clear();
-        var promptRoom = _batch.Capacity - _slots.Count(slot => slot.IsGenerating);
+        var promptRoom = Math.Min(_batch.Capacity, _promptRoomLimit) - _slots.Count(slot => slot.IsGenerating);
         foreach (var slot in _slots)
         {
             slot.BatchRow = -1;
+            slot.BatchStart = slot.CachedTokens.Count;
+            slot.BatchPromptTokens = 0;
             if (slot.IsGenerating)
             {
                 slot.BatchRow = _batch.Add(slot.PendingToken, slot.CachedTokens.Count, slot.Sequence, wantLogits: true);
@@ -132,6 +140,7 @@ public sealed partial class InferenceScheduler
             var row = _batch.Add(token, slot.CachedTokens.Count, slot.Sequence, wantLogits: isLast);
             slot.CachedTokens.Add(token);
             slot.PromptCursor++;
+            slot.BatchPromptTokens++;
             if (isLast)
             {
                 slot.BatchRow = row;
@@ -171,6 +180,11 @@ public sealed partial class InferenceScheduler
 
         while (_queue.Reader.TryRead(out var request))
         {
+            if (!request.TryAdmit())
+            {
+                continue;
+            }
+
             Interlocked.Decrement(ref _queueDepth);
             Complete(request, new GenerationChunk(string.Empty, Finish: FinishReason.Cancelled, Error: "The server is shutting down."));
             request.Sampler.Dispose();

@@ -22,6 +22,7 @@ public sealed partial class InferenceScheduler : IDisposable
 {
     private readonly LlamaModel _model;
     private readonly NativeContext _context;
+    private readonly IBatchDecoder _decoder;
     private readonly NativeBatch _batch;
     private readonly Slot[] _slots;
     private readonly Channel<ScheduledRequest> _queue;
@@ -30,6 +31,7 @@ public sealed partial class InferenceScheduler : IDisposable
     private readonly ILogger _logger;
     private readonly bool _sharePrefixes;
     private readonly int _contextPerSlot;
+    private readonly int _queueSize;
     private volatile bool _draining;
     private int _queueDepth;
     private int _busySlots;
@@ -37,6 +39,12 @@ public sealed partial class InferenceScheduler : IDisposable
     private long _promptTokensReused;
 
     public InferenceScheduler(LlamaModel model, SchedulerOptions options, ILogger<InferenceScheduler>? logger = null)
+        : this(model, options, logger, decoder: null)
+    {
+    }
+
+    /// <param name="decoder">Wraps the context's decode call (tests inject failures); null decodes directly.</param>
+    internal InferenceScheduler(LlamaModel model, SchedulerOptions options, ILogger<InferenceScheduler>? logger, Func<IBatchDecoder, IBatchDecoder>? decoder)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Slots, 1);
         CheckAdapter(model, options);
@@ -69,15 +77,15 @@ public sealed partial class InferenceScheduler : IDisposable
             }
         }
 
+        _decoder = decoder is null ? new ContextDecoder(_context) : decoder(new ContextDecoder(_context));
         _batch = new NativeBatch(_context.BatchSize);
+        _promptRoomLimit = _batch.Capacity;
         _sharePrefixes = options.SharePrefixes;
         _contextPerSlot = _context.ContextSize / options.Slots;
         _slots = Enumerable.Range(0, options.Slots).Select(sequence => new Slot(sequence)).ToArray();
-        _queue = Channel.CreateBounded<ScheduledRequest>(new BoundedChannelOptions(options.QueueSize)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleReader = true,
-        });
+        // Unbounded: the bound is _queueDepth, which a cancelled request leaves at once (it stays in the channel until read).
+        _queueSize = options.QueueSize;
+        _queue = Channel.CreateUnbounded<ScheduledRequest>(new UnboundedChannelOptions { SingleReader = true });
         _thread = new Thread(Run) { IsBackground = true, Name = "llama-decode" };
         _thread.Start();
     }
@@ -138,18 +146,31 @@ public sealed partial class InferenceScheduler : IDisposable
             return new Submission(SubmitStatus.InvalidGrammar, null, exception.Message);
         }
 
+        if (Interlocked.Increment(ref _queueDepth) > _queueSize)
+        {
+            Interlocked.Decrement(ref _queueDepth);
+            sampler.Dispose();
+            return new Submission(SubmitStatus.QueueFull, null, $"All slots are busy and the queue is full ({_queueSize} waiting).");
+        }
+
         var scheduled = new ScheduledRequest(request, sampler, Stopwatch.GetTimestamp(), cancellationToken);
-        Interlocked.Increment(ref _queueDepth);
         if (!_queue.Writer.TryWrite(scheduled))
         {
             Interlocked.Decrement(ref _queueDepth);
             sampler.Dispose();
-            return _stopping.IsCancellationRequested
-                ? new Submission(SubmitStatus.Stopped, null, "The server is shutting down.")
-                : new Submission(SubmitStatus.QueueFull, null, "All slots are busy and the queue is full.");
+            return new Submission(SubmitStatus.Stopped, null, "The server is shutting down.");
         }
 
+        scheduled.WithdrawOnCancel(Withdraw);
         return new Submission(SubmitStatus.Accepted, scheduled.Output.Reader.ReadAllAsync(CancellationToken.None));
+    }
+
+    /// <summary>A request cancelled while it waits leaves the queue at once: its place is free and its stream ends.</summary>
+    private void Withdraw(ScheduledRequest request)
+    {
+        Interlocked.Decrement(ref _queueDepth);
+        Complete(request, new GenerationChunk(string.Empty, Finish: FinishReason.Cancelled));
+        request.Sampler.Dispose();
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ internal sealed class Slot(int sequence)
 
     public int BatchRow { get; set; } = -1;
 
+    /// <summary>How many tokens were cached before the batch being built; what undoing it removes from.</summary>
+    public int BatchStart { get; set; }
+
+    /// <summary>Prompt tokens the batch being built carries for this slot.</summary>
+    public int BatchPromptTokens { get; set; }
+
     public long StartedAt { get; private set; }
 
     public long FirstTokenAt { get; set; }

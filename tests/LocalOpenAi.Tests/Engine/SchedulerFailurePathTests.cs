@@ -1,0 +1,71 @@
+using LocalOpenAi.Engine;
+using LocalOpenAi.Engine.Generation;
+using LocalOpenAi.Engine.Sampling;
+using LocalOpenAi.Engine.Scheduling;
+using LocalOpenAi.Tests.Support;
+
+namespace LocalOpenAi.Tests.Engine;
+
+/// <summary>The scheduler's failure paths, driven by a decoder that refuses chosen batches, over real llama.cpp.</summary>
+public sealed class SchedulerFailurePathTests : IDisposable
+{
+    private readonly LlamaModel _model = LlamaModel.Load(TestModels.TinyPath);
+
+    public void Dispose() => _model.Dispose();
+
+    [Fact(Timeout = 120_000)]
+    public async Task No_kv_slot_on_a_prompt_batch_is_retried_smaller_and_fails_no_request()
+    {
+        FaultInjectingDecoder? faults = null;
+        var refusedOnce = 0;
+        // Refuse the first batch that carries many prompt tokens, while another request is generating.
+        using var scheduler = NewScheduler(slots: 2, inner => faults = new FaultInjectingDecoder(inner, batch => batch.Count > 40 && Interlocked.Exchange(ref refusedOnce, 1) == 0));
+        var generating = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize("short"), 64));
+        await WaitUntilAsync(() => scheduler.BusySlots == 1);
+        var longPrompt = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize(string.Join(' ', Enumerable.Repeat("a long prompt that fills the batch", 20))), 8));
+
+        var results = await Task.WhenAll(generating, longPrompt);
+
+        Assert.All(results, result => Assert.Equal(FinishReason.Length, result.Final.Finish));
+        Assert.Equal(64, results[0].Final.Usage!.CompletionTokens);
+        Assert.Equal(8, results[1].Final.Usage!.CompletionTokens);
+        Assert.Equal(1, faults!.Refused);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_cancelled_queued_request_frees_its_queue_place_at_once()
+    {
+        using var scheduler = NewScheduler(slots: 1, queueSize: 1);
+        using var stopRunning = new CancellationTokenSource();
+        var running = scheduler.Submit(Greedy(_model.Tokenize("long one"), 900), stopRunning.Token);
+        await WaitUntilAsync(() => scheduler.BusySlots == 1);
+        using var giveUp = new CancellationTokenSource();
+        var queued = scheduler.Submit(Greedy(_model.Tokenize("waits"), 4), giveUp.Token);
+        Assert.Equal(SubmitStatus.QueueFull, scheduler.Submit(Greedy(_model.Tokenize("no room"), 4)).Status);
+
+        await giveUp.CancelAsync();
+
+        Assert.Equal(0, scheduler.QueueDepth);
+        var next = scheduler.Submit(Greedy(_model.Tokenize("now there is room"), 4), stopRunning.Token);
+        Assert.True(queued.IsAccepted && next.IsAccepted, $"{next.Status} {next.Error}");
+        var ended = await queued.Chunks!.LastAsync();
+        Assert.Equal(FinishReason.Cancelled, ended.Finish);
+        Assert.Equal(1, scheduler.BusySlots);
+        await stopRunning.CancelAsync();
+    }
+
+    private InferenceScheduler NewScheduler(int slots, Func<IBatchDecoder, IBatchDecoder>? decoder = null, int queueSize = 16) =>
+        new(_model, new SchedulerOptions(Slots: slots, ContextSize: 1024 * slots, BatchSize: 256, Threads: 2, QueueSize: queueSize), logger: null, decoder);
+
+    private static GenerationRequest Greedy(int[] prompt, int maxTokens) =>
+        new(prompt, SamplingOptions.Greedy, MaxTokens: maxTokens, IgnoreEndOfGeneration: true);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!condition())
+        {
+            await Task.Delay(10, deadline.Token);
+        }
+    }
+}
