@@ -55,6 +55,9 @@ internal sealed unsafe class NativeContext : IDisposable
             return null;
         }
 
+        // The context reads the model's weights and vocabulary on every decode: the model is freed after it.
+        handle.Hold(model.Handle);
+
         if (SafeGgmlThreadpoolHandle.Create(Math.Max(settings.Threads, settings.BatchThreads)) is { } threadpool)
         {
             // One pool for prompts and tokens (they use the same thread count); the context frees before the pool.

@@ -54,6 +54,20 @@ public sealed class SchedulerFailurePathTests : IDisposable
         await stopRunning.CancelAsync();
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_scheduler_keeps_generating_after_its_model_object_is_disposed()
+    {
+        var model = LlamaModel.Load(TestModels.TinyPath);
+        using var scheduler = new InferenceScheduler(model, new SchedulerOptions(Slots: 1, ContextSize: 1024, BatchSize: 256, Threads: 2));
+        var prompt = model.Tokenize("still here");
+
+        model.Dispose();
+        var result = await GenerationRunner.RunAsync(scheduler, Greedy(prompt, 8));
+
+        Assert.Equal(FinishReason.Length, result.Final.Finish);
+        Assert.Equal(8, result.Final.Usage!.CompletionTokens);
+    }
+
     private InferenceScheduler NewScheduler(int slots, Func<IBatchDecoder, IBatchDecoder>? decoder = null, int queueSize = 16) =>
         new(_model, new SchedulerOptions(Slots: slots, ContextSize: 1024 * slots, BatchSize: 256, Threads: 2, QueueSize: queueSize), logger: null, decoder);
 
