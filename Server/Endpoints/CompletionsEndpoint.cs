@@ -33,7 +33,7 @@ internal static class CompletionsEndpoint
 
         var route = RouteRequests.FromCompletion(request!, http.Request.Headers["X-Agent-Name"], http.Request.Headers["X-Route-Prefer"]);
         var call = new CompletionCall(http, UpstreamEndpoint.Completions, body!, request!, request!.Model, request.Stream == true, route);
-        return new OpenAiOutcomeResult(backend.CompleteAsync(call, http.RequestAborted), call.Stream);
+        return new OutcomeResult(backend.CompleteAsync(call, http.RequestAborted), call.Stream, OpenAiDialect.Instance);
     }
 
     private static ErrorResult? Validate(CompletionRequest request)

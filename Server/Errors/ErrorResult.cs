@@ -3,7 +3,7 @@ using LocalOpenAi.Formats.OpenAi;
 
 namespace LocalOpenAi.Server.Errors;
 
-/// <summary>Writes an OpenAI error envelope with its status (and Retry-After when given).</summary>
+/// <summary>Writes an error envelope with its status (and Retry-After when given): OpenAI's, or Anthropic's on the Messages API.</summary>
 public sealed record ErrorResult(int StatusCode, ErrorResponse Body, int? RetryAfterSeconds) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
@@ -20,6 +20,13 @@ public sealed record ErrorResult(int StatusCode, ErrorResponse Body, int? RetryA
         }
 
         httpContext.Response.ContentType = "application/json";
+        if (AnthropicErrorShape.Applies(httpContext))
+        {
+            var envelope = AnthropicErrorShape.From(this).ToEnvelope(httpContext.Response.Headers["X-Request-Id"].ToString() is { Length: > 0 } id ? id : null);
+            await httpContext.Response.WriteAsync(envelope.ToJsonString(), httpContext.RequestAborted);
+            return;
+        }
+
         await JsonSerializer.SerializeAsync(httpContext.Response.Body, Body, OpenAiJson.Default.ErrorResponse, httpContext.RequestAborted);
     }
 }

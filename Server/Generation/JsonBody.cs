@@ -38,6 +38,38 @@ public static class JsonBody
         }
     }
 
+    /// <summary>Reads a body that is handled as JSON nodes (a front-end translates it): it must be a JSON object.</summary>
+    public static async Task<(JsonObject? Body, ErrorResult? Error)> ReadObjectAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        try
+        {
+            return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is JsonObject body
+                ? (body, null)
+                : (null, OpenAiError.BadRequest("The request body must be a JSON object."));
+        }
+        catch (JsonException)
+        {
+            return (null, OpenAiError.BadRequest("We could not parse the JSON body of your request. The body must be valid JSON."));
+        }
+    }
+
+    /// <summary>Reads a translated body as a typed request; a wrong type is a 400 naming the field.</summary>
+    public static (T? Value, ErrorResult? Error) Parse<T>(JsonObject body, JsonTypeInfo<T> typeInfo)
+        where T : class
+    {
+        try
+        {
+            return body.Deserialize(typeInfo) is { } value ? (value, null) : (null, OpenAiError.BadRequest("The request body must be a JSON object."));
+        }
+        catch (JsonException exception)
+        {
+            var param = exception.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+            return (null, OpenAiError.BadRequest($"Invalid type or value for '{param}'.", param));
+        }
+    }
+
     /// <summary>Our converters explain the expected shape; the serializer's own messages name .NET types.</summary>
     private static bool IsOurs(JsonException exception) =>
         !exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)

@@ -1,18 +1,10 @@
 using System.Text;
-using System.Text.Json;
-using LocalOpenAi.Formats.OpenAi;
-using LocalOpenAi.Server.Backends;
-using LocalOpenAi.Server.Errors;
 
 namespace LocalOpenAi.Server.Generation;
 
-/// <summary>Writes OpenAI-style SSE: bare <c>data:</c> lines, flushed per event, ending with <c>[DONE]</c>.</summary>
+/// <summary>Writes an SSE response: headers that stop proxies from buffering, then whole frames, flushed as they are written.</summary>
 public sealed class ServerSentEvents(HttpResponse response)
 {
-    private static readonly byte[] Prefix = "data: "u8.ToArray();
-    private static readonly byte[] Separator = "\n\n"u8.ToArray();
-    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
-
     public bool Started { get; private set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,21 +16,18 @@ public sealed class ServerSentEvents(HttpResponse response)
         await response.StartAsync(cancellationToken);
     }
 
-    /// <summary>Writes one event whose payload is already serialised JSON.</summary>
-    public async Task WriteAsync(ReadOnlyMemory<byte> json, CancellationToken cancellationToken)
+    public async Task WriteFramesAsync(IEnumerable<ReadOnlyMemory<byte>> frames, CancellationToken cancellationToken)
     {
-        await response.Body.WriteAsync(Prefix, cancellationToken);
-        await response.Body.WriteAsync(json, cancellationToken);
-        await response.Body.WriteAsync(Separator, cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
-    }
-
-    /// <summary>Ends a stream that failed after it started: one <c>data: {"error":...}</c> event and no <c>[DONE]</c> (OpenAI's shape); nothing for a client that left.</summary>
-    public async Task WriteErrorAsync(ErrorResult error, CancellationToken cancellationToken)
-    {
-        if (error.StatusCode != RefusedOutcome.ClientClosedRequest)
+        var any = false;
+        foreach (var frame in frames)
         {
-            await WriteAsync(JsonSerializer.SerializeToUtf8Bytes(error.Body, OpenAiJson.Default.ErrorResponse), cancellationToken);
+            await response.Body.WriteAsync(frame, cancellationToken);
+            any = true;
+        }
+
+        if (any)
+        {
+            await response.Body.FlushAsync(cancellationToken);
         }
     }
 
@@ -46,12 +35,6 @@ public sealed class ServerSentEvents(HttpResponse response)
     public async Task WriteCommentAsync(string text, CancellationToken cancellationToken)
     {
         await response.Body.WriteAsync(Encoding.UTF8.GetBytes($": {text}\n\n"), cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
-    }
-
-    public async Task WriteDoneAsync(CancellationToken cancellationToken)
-    {
-        await response.Body.WriteAsync(Done, cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
 }

@@ -47,6 +47,7 @@ public static class ServerApplication
         app.MapModelAdmin();
         app.MapChatCompletions();
         app.MapCompletions();
+        app.MapMessages();
         app.MapEmbeddings();
         app.MapTokenization();
         app.MapExtractParameters();

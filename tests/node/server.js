@@ -27,7 +27,7 @@ export async function startServer() {
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/ready`)).ok) {
-        return { baseURL, stop: () => child.kill("SIGTERM") };
+        return { baseURL, origin: `http://127.0.0.1:${port}`, stop: () => child.kill("SIGTERM") };
       }
     } catch {
       // not listening yet

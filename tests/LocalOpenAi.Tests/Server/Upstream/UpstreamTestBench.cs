@@ -88,7 +88,7 @@ internal sealed class UpstreamTestBench : IAsyncDisposable
         var (status, attempts) = (upstream.StatusCode, upstream.Attempts);
         var backend = new UpstreamBackend(forwarder, new CostAccounting(new CostLedger(new RouterOptions()), Metrics.Metrics));
         var outcome = await backend.AnswerAsync(upstream, context, request.Model, cancellationToken);
-        await new OpenAiOutcomeResult(Task.FromResult(outcome), request.Stream).ExecuteAsync(context);
+        await new OutcomeResult(Task.FromResult(outcome), request.Stream, OpenAiDialect.Instance).ExecuteAsync(context);
         var written = body.ToArray();
         var cut = Encoding.UTF8.GetString(written).Contains("\"code\":\"upstream_stream_cut\"", StringComparison.Ordinal);
         var error = cut ? UpstreamError.StreamCut : UpstreamError.None;

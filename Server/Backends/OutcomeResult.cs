@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 namespace LocalOpenAi.Server.Backends;
 
 /// <summary>
-/// Writes a completion outcome in OpenAI's shape: an error with its real status, a JSON body, or an SSE
-/// stream ending in <c>[DONE]</c>. A stream's status and headers go out with its first event; while
-/// none exists yet (a long prompt being read), SSE comments every <c>Server:StreamKeepAliveInterval</c>
-/// keep the connection alive, and an error after that arrives as a <c>data: {"error":...}</c> event.
+/// Writes a completion outcome in one API's shape (<see cref="IWireDialect"/>): an error with its real
+/// status, a JSON body, or an SSE stream. A stream's status and headers go out with its first event;
+/// while none exists yet (a long prompt being read), SSE comments every <c>Server:StreamKeepAliveInterval</c>
+/// keep the connection alive, and an error after that arrives as the dialect's error event.
 /// </summary>
-internal sealed class OpenAiOutcomeResult(Task<CompletionOutcome> pending, bool stream) : IResult
+internal sealed class OutcomeResult(Task<CompletionOutcome> pending, bool stream, IWireDialect dialect) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -26,15 +26,16 @@ internal sealed class OpenAiOutcomeResult(Task<CompletionOutcome> pending, bool 
             switch (await pending)
             {
                 case RefusedOutcome refused when events.Started:
-                    await events.WriteErrorAsync(refused.Error, token);
+                    await events.WriteFramesAsync(dialect.Failure(refused.Error), token);
                     break;
                 case RefusedOutcome refused:
                     await refused.Error.ExecuteAsync(httpContext);
                     break;
                 case JsonOutcome json:
+                    var body = dialect.Json(json.Json);
                     httpContext.Response.ContentType = "application/json";
-                    httpContext.Response.ContentLength = json.Json.Length;
-                    await httpContext.Response.Body.WriteAsync(json.Json, token);
+                    httpContext.Response.ContentLength = body.Length;
+                    await httpContext.Response.Body.WriteAsync(body, token);
                     break;
                 case StreamOutcome answer:
                     await WriteStreamAsync(events, answer, token);
@@ -66,24 +67,25 @@ internal sealed class OpenAiOutcomeResult(Task<CompletionOutcome> pending, bool 
         }
     }
 
-    private static async Task WriteStreamAsync(ServerSentEvents events, StreamOutcome answer, CancellationToken token)
+    private async Task WriteStreamAsync(ServerSentEvents events, StreamOutcome answer, CancellationToken token)
     {
         if (!events.Started)
         {
             await events.StartAsync(token);
         }
 
+        await events.WriteFramesAsync(dialect.Start(), token);
         await foreach (var item in answer.Events.WithCancellation(token))
         {
             if (item.Failure is { } failure)
             {
-                await events.WriteErrorAsync(failure, token);
+                await events.WriteFramesAsync(dialect.Failure(failure), token);
                 return;
             }
 
-            await events.WriteAsync(item.Data, token);
+            await events.WriteFramesAsync(dialect.Events(item.Data), token);
         }
 
-        await events.WriteDoneAsync(token);
+        await events.WriteFramesAsync(dialect.End(), token);
     }
 }

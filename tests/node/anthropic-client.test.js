@@ -1,0 +1,125 @@
+// The official `@anthropic-ai/sdk` npm package, unmodified, against LocalOpenAi's /v1/messages.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import Anthropic from "@anthropic-ai/sdk";
+import { startServer } from "./server.js";
+
+let server;
+let client;
+
+before(async () => {
+  server = await startServer();
+  client = new Anthropic({ baseURL: server.origin, apiKey: "not-needed", maxRetries: 0 });
+});
+
+after(() => server?.stop());
+
+test("creates a message with text content, a stop reason and usage", async () => {
+  const message = await client.messages.create({
+    model: "tiny",
+    max_tokens: 12,
+    temperature: 0,
+    system: "You are terse.",
+    messages: [{ role: "user", content: "Say hello" }],
+  });
+
+  assert.equal(message.type, "message");
+  assert.equal(message.role, "assistant");
+  assert.equal(message.model, "tiny");
+  assert.match(message.id, /^msg_/);
+  assert.equal(message.content[0].type, "text");
+  assert.ok(message.content[0].text.length > 0);
+  assert.ok(["end_turn", "max_tokens"].includes(message.stop_reason));
+  assert.ok(message.usage.input_tokens > 5);
+  assert.ok(message.usage.output_tokens >= 1 && message.usage.output_tokens <= 12);
+});
+
+test("streams a message: the events assemble into the same final message", async () => {
+  const stream = client.messages.stream({
+    model: "tiny",
+    max_tokens: 16,
+    temperature: 0,
+    messages: [{ role: "user", content: "Stream a few words" }],
+  });
+  const kinds = [];
+  let text = "";
+  stream.on("streamEvent", (event) => kinds.push(event.type));
+  stream.on("text", (delta) => (text += delta));
+  const final = await stream.finalMessage();
+
+  assert.equal(kinds[0], "message_start");
+  assert.ok(kinds.includes("content_block_delta"));
+  assert.equal(kinds.at(-1), "message_stop");
+  assert.equal(final.content[0].text, text);
+  assert.ok(text.length > 0);
+  assert.ok(final.usage.output_tokens >= 1 && final.usage.output_tokens <= 16);
+});
+
+test("a forced tool is answered with a tool_use block whose input fits the schema, then a tool_result continues the turn", async () => {
+  const tools = [{
+    name: "get_weather",
+    description: "Weather for a city",
+    input_schema: { type: "object", properties: { city: { type: "string", maxLength: 12 } }, required: ["city"] },
+  }];
+  const first = await client.messages.create({
+    model: "tiny",
+    max_tokens: 64,
+    temperature: 0,
+    tools,
+    tool_choice: { type: "tool", name: "get_weather" },
+    messages: [{ role: "user", content: "Weather in Paris?" }],
+  });
+
+  const call = first.content.find((block) => block.type === "tool_use");
+  assert.ok(call, JSON.stringify(first.content));
+  assert.equal(first.stop_reason, "tool_use");
+  assert.equal(call.name, "get_weather");
+  assert.equal(typeof call.input.city, "string");
+  assert.match(call.id, /^toolu_/);
+
+  const second = await client.messages.create({
+    model: "tiny",
+    max_tokens: 8,
+    temperature: 0,
+    tools,
+    messages: [
+      { role: "user", content: "Weather in Paris?" },
+      { role: "assistant", content: first.content },
+      { role: "user", content: [{ type: "tool_result", tool_use_id: call.id, content: "18 C and sunny" }] },
+    ],
+  });
+  assert.equal(second.type, "message");
+  assert.ok(second.usage.input_tokens > first.usage.input_tokens);
+});
+
+test("streams a forced tool call as input_json_delta events", async () => {
+  const stream = client.messages.stream({
+    model: "tiny",
+    max_tokens: 64,
+    temperature: 0,
+    tools: [{ name: "lookup", input_schema: { type: "object", properties: { id: { type: "integer" } }, required: ["id"] } }],
+    tool_choice: { type: "any" },
+    messages: [{ role: "user", content: "Look up order 7" }],
+  });
+  const kinds = [];
+  stream.on("streamEvent", (event) => kinds.push(event.type === "content_block_delta" ? event.delta.type : event.type));
+  const final = await stream.finalMessage();
+
+  assert.ok(kinds.includes("input_json_delta"), kinds.join(","));
+  assert.equal(final.stop_reason, "tool_use");
+  assert.equal(Number.isInteger(final.content.at(-1).input.id), true);
+});
+
+test("counts tokens and answers errors in Anthropic's envelope", async () => {
+  const counted = await client.messages.countTokens({ model: "tiny", messages: [{ role: "user", content: "Count me" }] });
+  assert.ok(counted.input_tokens > 3);
+
+  await assert.rejects(
+    client.messages.create({ model: "tiny", messages: [{ role: "user", content: "no max_tokens" }] }),
+    (error) => error instanceof Anthropic.BadRequestError && error.error?.type === "error" && error.error?.error?.type === "invalid_request_error",
+  );
+  await assert.rejects(
+    client.messages.create({ model: "no-such-model", max_tokens: 4, messages: [{ role: "user", content: "hi" }] }),
+    (error) => error instanceof Anthropic.NotFoundError && error.error?.error?.type === "not_found_error",
+  );
+});
