@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using LocalOpenAi.Formats.Tools;
+
+namespace LocalOpenAi.Formats.Responses;
+
+/// <summary>Opening, growing and closing output items.</summary>
+public sealed partial class ResponsesStreamTranslator
+{
+    private void TextDelta(string text)
+    {
+        if (_open is not { IsMessage: true })
+        {
+            Close(ResponseObject.Completed);
+            Open(message: true, callId: null, name: string.Empty);
+        }
+
+        _open!.Content.Append(text);
+        Emit("response.output_text.delta", Position(_open, contentIndex: 0, "delta", text));
+    }
+
+    private void ToolCallDelta(int index, JsonObject call)
+    {
+        if (!_calls.TryGetValue(index, out var item))
+        {
+            Close(ResponseObject.Completed);
+            item = Open(message: false, (string?)call["id"] ?? ToolCallIds.New(), (string?)call["function"]?["name"] ?? string.Empty);
+            _calls[index] = item;
+        }
+
+        var fragment = (string?)call["function"]?["arguments"];
+        if (string.IsNullOrEmpty(fragment))
+        {
+            return;
+        }
+
+        item.Content.Append(fragment);
+        if (item.Status is null)
+        {
+            Emit("response.function_call_arguments.delta", Position(item, contentIndex: null, "delta", fragment));
+        }
+    }
+
+    private StreamedItem Open(bool message, string? callId, string name)
+    {
+        var type = message ? "message" : "function_call";
+        var item = new StreamedItem
+        {
+            OutputIndex = _items.Count,
+            Id = ResponseItemIds.Output(context.Id, type, _items.Count),
+            CallId = callId,
+            Name = name,
+        };
+        _items.Add(item);
+        _open = item;
+        Emit("response.output_item.added", new JsonObject { ["output_index"] = item.OutputIndex, ["item"] = item.Added() });
+        if (message)
+        {
+            Emit("response.content_part.added", Position(item, contentIndex: 0, "part", ResponseObject.OutputText(string.Empty)));
+        }
+
+        return item;
+    }
+
+    private void Close(string status)
+    {
+        if (_open is not { } item)
+        {
+            return;
+        }
+
+        _open = null;
+        item.Status = status;
+        var content = item.Content.ToString();
+        if (item.IsMessage)
+        {
+            var done = Position(item, contentIndex: 0, "text", content);
+            done["logprobs"] = new JsonArray();
+            Emit("response.output_text.done", done);
+            Emit("response.content_part.done", Position(item, contentIndex: 0, "part", ResponseObject.OutputText(content)));
+        }
+        else
+        {
+            var done = Position(item, contentIndex: null, "arguments", content);
+            done["name"] = item.Name;
+            Emit("response.function_call_arguments.done", done);
+        }
+
+        Emit("response.output_item.done", new JsonObject { ["output_index"] = item.OutputIndex, ["item"] = item.ToItem(status) });
+    }
+
+    private static JsonObject Position(StreamedItem item, int? contentIndex, string key, JsonNode value)
+    {
+        var fields = new JsonObject { ["item_id"] = item.Id, ["output_index"] = item.OutputIndex };
+        if (contentIndex is { } index)
+        {
+            fields["content_index"] = index;
+        }
+
+        fields[key] = value;
+        if (key == "delta" && contentIndex is not null)
+        {
+            fields["logprobs"] = new JsonArray();
+        }
+
+        return fields;
+    }
+}
