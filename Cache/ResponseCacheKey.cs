@@ -74,6 +74,15 @@ public readonly record struct ResponseCacheKey
         return Create(endpoint, modelAlias, tenant, JsonSerializer.SerializeToElement(body, CacheJsonContext.Default.JsonNode));
     }
 
+    /// <summary>The key of an object stored by id (a stored Response), scoped to its tenant: <c>v1:KIND:</c> and a SHA-256 of tenant and id.</summary>
+    public static ResponseCacheKey ForStoredObject(string kind, string? tenant, string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(kind);
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var hash = SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{tenant ?? string.Empty}\0{id}"));
+        return new ResponseCacheKey($"v{Version}:{kind}:{Convert.ToHexStringLower(hash)}");
+    }
+
     /// <summary>Wraps a key text previously taken from <see cref="Value"/> (e.g. read back from a log or store).</summary>
     public static ResponseCacheKey FromValue(string value)
     {

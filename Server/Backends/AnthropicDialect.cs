@@ -9,17 +9,17 @@ internal sealed class AnthropicDialect(string model) : IWireDialect
 {
     private readonly AnthropicStreamTranslator _stream = new(model);
 
-    public byte[] Json(byte[] completion) =>
+    public ValueTask<byte[]> JsonAsync(byte[] completion) => ValueTask.FromResult(
         JsonNode.Parse(completion) is JsonObject chat
             ? System.Text.Encoding.UTF8.GetBytes(AnthropicResponseTranslator.FromChat(chat, model).ToJsonString())
-            : throw new InvalidOperationException("A backend answered with JSON that is not an object.");
+            : throw new InvalidOperationException("A backend answered with JSON that is not an object."));
 
     public IEnumerable<ReadOnlyMemory<byte>> Start() => [];
 
     public IEnumerable<ReadOnlyMemory<byte>> Events(ReadOnlyMemory<byte> payload) =>
         JsonNode.Parse(payload.Span) is JsonObject chunk ? Frames(_stream.OnChunk(chunk)) : [];
 
-    public IEnumerable<ReadOnlyMemory<byte>> End() => Frames(_stream.Complete());
+    public ValueTask<IEnumerable<ReadOnlyMemory<byte>>> EndAsync() => ValueTask.FromResult(Frames(_stream.Complete()));
 
     public IEnumerable<ReadOnlyMemory<byte>> Failure(ErrorResult error) =>
         error.StatusCode == RefusedOutcome.ClientClosedRequest ? [] : Frames([AnthropicSseEvent.Error(AnthropicErrorShape.From(error))]);

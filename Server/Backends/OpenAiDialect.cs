@@ -9,13 +9,13 @@ internal sealed class OpenAiDialect : IWireDialect
 {
     public static OpenAiDialect Instance { get; } = new();
 
-    public byte[] Json(byte[] completion) => completion;
+    public ValueTask<byte[]> JsonAsync(byte[] completion) => ValueTask.FromResult(completion);
 
     public IEnumerable<ReadOnlyMemory<byte>> Start() => [];
 
     public IEnumerable<ReadOnlyMemory<byte>> Events(ReadOnlyMemory<byte> payload) => [SseFrame.Data(payload.Span)];
 
-    public IEnumerable<ReadOnlyMemory<byte>> End() => [SseFrame.Data("[DONE]"u8)];
+    public ValueTask<IEnumerable<ReadOnlyMemory<byte>>> EndAsync() => ValueTask.FromResult<IEnumerable<ReadOnlyMemory<byte>>>([SseFrame.Data("[DONE]"u8)]);
 
     public IEnumerable<ReadOnlyMemory<byte>> Failure(ErrorResult error) =>
         error.StatusCode == RefusedOutcome.ClientClosedRequest ? [] : [SseFrame.Data(JsonSerializer.SerializeToUtf8Bytes(error.Body, OpenAiJson.Default.ErrorResponse))];

@@ -32,7 +32,7 @@ internal sealed class OutcomeResult(Task<CompletionOutcome> pending, bool stream
                     await refused.Error.ExecuteAsync(httpContext);
                     break;
                 case JsonOutcome json:
-                    var body = dialect.Json(json.Json);
+                    var body = await dialect.JsonAsync(json.Json);
                     httpContext.Response.ContentType = "application/json";
                     httpContext.Response.ContentLength = body.Length;
                     await httpContext.Response.Body.WriteAsync(body, token);
@@ -86,6 +86,6 @@ internal sealed class OutcomeResult(Task<CompletionOutcome> pending, bool stream
             await events.WriteFramesAsync(dialect.Events(item.Data), token);
         }
 
-        await events.WriteFramesAsync(dialect.End(), token);
+        await events.WriteFramesAsync(await dialect.EndAsync(), token);
     }
 }

@@ -9,6 +9,7 @@ using LocalOpenAi.Server.Models;
 using LocalOpenAi.Server.Models.Catalog;
 using LocalOpenAi.Server.Models.Loading;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using LocalOpenAi.Server.Responses;
 using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Upstream;
@@ -48,6 +49,7 @@ public static class ServerApplication
         app.MapChatCompletions();
         app.MapCompletions();
         app.MapMessages();
+        app.MapResponses();
         app.MapEmbeddings();
         app.MapTokenization();
         app.MapExtractParameters();
@@ -71,6 +73,7 @@ public static class ServerApplication
         services.AddUpstream(configuration);
         services.AddResponseCaching(configuration);
         services.AddRouting(configuration);
+        services.AddResponses(configuration);
         services.AddLocalOpenAiSecurity(configuration);
         services.AddFeedback(configuration);
         services.AddOpenApi();

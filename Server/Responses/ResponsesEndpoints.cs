@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using LocalOpenAi.Formats.OpenAi;
+using LocalOpenAi.Formats.Responses;
+using LocalOpenAi.Router.Routing;
+using LocalOpenAi.Server.Backends;
+using LocalOpenAi.Server.Errors;
+using LocalOpenAi.Server.Generation;
+using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Security;
+using LocalOpenAi.Server.Upstream;
+
+namespace LocalOpenAi.Server.Responses;
+
+/// <summary>
+/// OpenAI's Responses API as a front-end over the same completion backends as chat completions:
+/// <c>POST /v1/responses</c> (streaming or not), and <c>GET</c>/<c>DELETE /v1/responses/{id}</c> and its
+/// <c>input_items</c> for stored responses, which only the tenant that created them can see.
+/// </summary>
+internal static class ResponsesEndpoints
+{
+    public static IEndpointRouteBuilder MapResponses(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/v1/responses").WithTags("OpenAI");
+        group.MapPost("", CreateAsync).WithName("CreateResponse");
+        group.MapGet("/{id}", RetrieveAsync).WithName("RetrieveResponse");
+        group.MapDelete("/{id}", DeleteAsync).WithName("DeleteResponse");
+        group.MapGet("/{id}/input_items", InputItemsAsync).WithName("ListResponseInputItems");
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, ICompletionBackend backend, ModelNameCheck modelCheck, ResponseStore store, TimeProvider time)
+    {
+        var (body, unreadable) = await JsonBody.ReadObjectAsync(http.Request);
+        if (body is null)
+        {
+            return unreadable!;
+        }
+
+        var tenant = ClientIdentity.Get(http).Owner;
+        IReadOnlyList<JsonObject>? previous = null;
+        if (body["previous_response_id"] is JsonValue previousId && previousId.TryGetValue<string>(out var previousResponseId))
+        {
+            if (await store.FindAsync(tenant, previousResponseId, http.RequestAborted) is not { } stored)
+            {
+                return NotFound(previousResponseId, "previous_response_id");
+            }
+
+            previous = stored.Conversation;
+        }
+
+        var translation = ResponsesRequestTranslator.ToChat(body, previous);
+        if (!translation.IsSuccess)
+        {
+            return new ErrorResult(StatusCodes.Status400BadRequest, translation.Error!.ToErrorResponse(), RetryAfterSeconds: null);
+        }
+
+        var chat = translation.Request!.Chat;
+        var (request, invalid) = JsonBody.Parse(chat, OpenAiJson.Default.ChatCompletionRequest);
+        if ((invalid ?? ChatRequestValidator.Validate(request!) ?? modelCheck.Check(request!.Model)) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var context = ResponseContext.FromRequest("resp_" + RequestIdMiddleware.Get(http), time.GetUtcNow().ToUnixTimeSeconds(), body);
+        var route = RouteRequest.FromChat(request!, http.Request.Headers["X-Agent-Name"], http.Request.Headers["X-Route-Prefer"]);
+        var call = new CompletionCall(http, UpstreamEndpoint.ChatCompletions, chat, request!, request!.Model, request.Stream == true, route);
+        var dialect = new ResponsesDialect(context, translation.Request, store, tenant);
+        return new OutcomeResult(backend.CompleteAsync(call, http.RequestAborted), call.Stream, dialect);
+    }
+
+    private static async Task<IResult> RetrieveAsync(string id, HttpContext http, ResponseStore store) =>
+        await store.FindAsync(ClientIdentity.Get(http).Owner, id, http.RequestAborted) is { } stored
+            ? TypedResults.Text(stored.Response.ToJsonString(), "application/json")
+            : NotFound(id, "id");
+
+    private static async Task<IResult> DeleteAsync(string id, HttpContext http, ResponseStore store)
+    {
+        var tenant = ClientIdentity.Get(http).Owner;
+        if (await store.FindAsync(tenant, id, http.RequestAborted) is null)
+        {
+            return NotFound(id, "id");
+        }
+
+        await store.DeleteAsync(tenant, id, http.RequestAborted);
+        return TypedResults.Text(ResponsesResponseBuilder.Deleted(id).ToJsonString(), "application/json");
+    }
+
+    private static async Task<IResult> InputItemsAsync(string id, HttpContext http, ResponseStore store, string? after, int? limit, string? order)
+    {
+        if (limit is < 1 or > 100)
+        {
+            return OpenAiError.BadRequest("'limit' must be between 1 and 100.", "limit");
+        }
+
+        if (order is not (null or "asc" or "desc"))
+        {
+            return OpenAiError.BadRequest("'order' must be 'asc' or 'desc'.", "order");
+        }
+
+        if (await store.FindAsync(ClientIdentity.Get(http).Owner, id, http.RequestAborted) is not { } stored)
+        {
+            return NotFound(id, "id");
+        }
+
+        var page = ResponseItemList.Page(id, stored.InputItems, after, limit ?? ResponseItemList.DefaultLimit, ascending: order == "asc");
+        return TypedResults.Text(page.ToJsonString(), "application/json");
+    }
+
+    private static ErrorResult NotFound(string id, string param) =>
+        OpenAiError.Create(StatusCodes.Status404NotFound, $"Response with id '{id}' not found.", "invalid_request_error", param, "not_found");
+}

@@ -1,0 +1,13 @@
+namespace LocalOpenAi.Server.Responses;
+
+/// <summary>Registers the Responses API's store (section <c>Responses</c>).</summary>
+internal static class ResponsesServices
+{
+    public static IServiceCollection AddResponses(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ResponsesOptions>().Bind(configuration.GetSection(ResponsesOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<ResponsesOptions>>().Value);
+        services.AddSingleton<ResponseStore>();
+        return services;
+    }
+}
