@@ -29,7 +29,7 @@ internal sealed partial class CompletionPipeline(
 
     public async Task<IResult> RunAsync(HttpContext http, CompletionCall call)
     {
-        var tenant = ClientIdentity.Get(http).Owner;
+        var tenant = ClientIdentity.Get(http).Tenant;
         var alias = string.IsNullOrEmpty(call.Model) ? models.DefaultAlias ?? "default" : call.Model;
         var cached = await cache.LookUpAsync(http, call.Path, alias, tenant, call.Body, call.Stream);
         if (cached.Hit is { } hit)
