@@ -15,8 +15,6 @@ namespace LocalOpenAi.Server.Endpoints;
 /// <summary><c>POST /v1/chat/completions</c>: OpenAI Chat Completions over the local model.</summary>
 public static class ChatCompletionsEndpoint
 {
-    private static readonly HashSet<string> Roles = ["system", "developer", "user", "assistant", "tool", "ipython"];
-
     public static IEndpointRouteBuilder MapChatCompletions(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/v1/chat/completions", HandleAsync).WithName("CreateChatCompletion").WithTags("OpenAI");
@@ -105,17 +103,9 @@ public static class ChatCompletionsEndpoint
 
     private static IResult? Validate(ChatCompletionRequest request)
     {
-        if (request.Messages is not { Count: > 0 } messages)
+        if (ChatMessagesValidator.Validate(request.Messages, request.Tools) is { } shape)
         {
-            return OpenAiError.BadRequest("'messages' must be a non-empty array of messages.", "messages");
-        }
-
-        for (var i = 0; i < messages.Count; i++)
-        {
-            if (messages[i] is null || !Roles.Contains(messages[i].Role ?? string.Empty))
-            {
-                return OpenAiError.BadRequest($"messages[{i}].role must be one of: {string.Join(", ", Roles)}.", $"messages[{i}].role");
-            }
+            return OpenAiError.BadRequest(shape.Message, shape.Param);
         }
 
         return SamplingRequestValidator.Validate(request, request.EffectiveMaxTokens) is { } problem
