@@ -85,6 +85,7 @@ public static class CommandLineSwitches
         ["--redis"] = "Cache:Redis",
         ["--upstream-url"] = "Upstream:Url",
         ["--upstream-key"] = "Upstream:Key",
+        ["--admin-key"] = "Security:AdminKey",
         ["--strategy"] = "Router:Strategy",
         ["--port"] = "Server:Port",
         ["--host"] = "Server:Host",
