@@ -7,7 +7,7 @@ namespace LocalOpenAi.Cache;
 
 /// <summary>The cache key of one generation request: a versioned SHA-256 of everything that changes the output.</summary>
 /// <remarks>
-/// The hash covers the endpoint, the model alias actually used, the tenant (API-key owner) and the
+/// The hash covers the endpoint, the model alias actually used, the tenant (the API key's identity) and the
 /// whole request body in canonical form (keys sorted recursively, no whitespace, numbers
 /// normalised) minus the fields that do not change the generated content: <c>stream</c>,
 /// <c>stream_options</c> and <c>user</c>. Messages, prompt, tools, response_format, sampling
@@ -29,7 +29,7 @@ public readonly record struct ResponseCacheKey
     /// <summary>Builds the key of a request body.</summary>
     /// <param name="endpoint">The endpoint path, e.g. <c>/v1/chat/completions</c>; responses differ in shape per endpoint.</param>
     /// <param name="modelAlias">The model alias actually used to generate.</param>
-    /// <param name="tenant">Who owns the API key; null for anonymous. Tenants never share entries.</param>
+    /// <param name="tenant">The API key's identity (not its owner label); null for anonymous. Tenants never share entries.</param>
     /// <param name="body">The parsed request body (a JSON object).</param>
     /// <exception cref="ArgumentException"><paramref name="body"/> is not a JSON object.</exception>
     public static ResponseCacheKey Create(string endpoint, string modelAlias, string? tenant, JsonElement body)

@@ -17,8 +17,8 @@ internal static partial class LlamaNative
     [LibraryImport(Llama, EntryPoint = "llama_sampler_free")]
     internal static partial void SamplerFree(nint sampler);
 
-    [LibraryImport(Llama, EntryPoint = "llama_sampler_sample")]
-    internal static partial int SamplerSample(SafeLlamaSamplerHandle sampler, SafeLlamaContextHandle context, int index);
+    [LibraryImport(Llama, EntryPoint = "llama_sampler_apply")]
+    internal static unsafe partial void SamplerApply(SafeLlamaSamplerHandle sampler, LlamaTokenDataArray* candidates);
 
     [LibraryImport(Llama, EntryPoint = "llama_sampler_accept")]
     internal static partial void SamplerAccept(SafeLlamaSamplerHandle sampler, int token);
@@ -48,5 +48,5 @@ internal static partial class LlamaNative
     internal static unsafe partial nint SamplerInitLogitBias(int vocabSize, int count, LlamaLogitBias* biases);
 
     [LibraryImport(Llama, EntryPoint = "llama_sampler_init_grammar", StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial nint SamplerInitGrammar(nint vocab, string grammar, string root);
+    internal static partial SafeLlamaSamplerHandle SamplerInitGrammar(nint vocab, string grammar, string root);
 }

@@ -1,38 +1,37 @@
 using LocalOpenAi.Engine.Sampling;
+using LocalOpenAi.Formats.Grammar;
 
 namespace LocalOpenAi.Engine.Native;
 
 /// <summary>A llama.cpp sampler chain built from <see cref="SamplingOptions"/>: one per request.</summary>
 /// <remarks>
-/// Order: logit bias, grammar, penalties, then greedy or top-k, top-p, min-p, temperature and a
-/// seeded draw. <c>llama_sampler_sample</c> also accepts the chosen token into the chain's state.
+/// The grammar is a sampler of its own, applied first: when it leaves no candidate the step fails
+/// as a value instead of letting <c>llama_grammar_accept_impl</c> throw a C++ exception on the
+/// decode thread (which aborts the process). Then the chain: logit bias, penalties, then greedy or
+/// top-k, top-p, min-p, temperature and a seeded draw. The chosen token is accepted by both.
 /// </remarks>
 internal sealed unsafe class NativeSamplerChain : IDisposable
 {
     private const uint RandomSeed = 0xFFFFFFFF;
 
     private readonly SafeLlamaSamplerHandle _chain;
+    private readonly SafeLlamaSamplerHandle? _grammar;
+    private LlamaTokenData[] _candidates = [];
 
-    private NativeSamplerChain(SafeLlamaSamplerHandle chain) => _chain = chain;
+    private NativeSamplerChain(SafeLlamaSamplerHandle chain, SafeLlamaSamplerHandle? grammar)
+    {
+        _chain = chain;
+        _grammar = grammar;
+    }
 
-    /// <exception cref="InvalidGrammarException">The grammar does not parse.</exception>
+    /// <exception cref="InvalidGrammarException">The grammar fails <see cref="GbnfChecker"/> or does not parse.</exception>
     public static NativeSamplerChain Create(NativeModel model, SamplingOptions options)
     {
+        var grammar = string.IsNullOrEmpty(options.Grammar) ? null : CreateGrammar(model, options.Grammar);
         var chain = LlamaNative.SamplerChainInit(new LlamaSamplerChainParams { NoPerf = 1 });
         try
         {
             AddLogitBias(chain, model, options);
-            if (!string.IsNullOrEmpty(options.Grammar))
-            {
-                var grammar = LlamaNative.SamplerInitGrammar(model.Vocabulary, options.Grammar, "root");
-                if (grammar == 0)
-                {
-                    throw new InvalidGrammarException("The grammar could not be parsed by llama.cpp.");
-                }
-
-                LlamaNative.SamplerChainAdd(chain, grammar);
-            }
-
             if (options.HasPenalties)
             {
                 LlamaNative.SamplerChainAdd(chain, LlamaNative.SamplerInitPenalties(
@@ -56,23 +55,95 @@ internal sealed unsafe class NativeSamplerChain : IDisposable
                 LlamaNative.SamplerChainAdd(chain, LlamaNative.SamplerInitDistribution(options.Seed ?? RandomSeed));
             }
 
-            return new NativeSamplerChain(chain);
+            return new NativeSamplerChain(chain, grammar);
         }
         catch
         {
             chain.Dispose();
+            grammar?.Dispose();
             throw;
         }
     }
 
-    /// <summary>Chooses the next token from the logits at <paramref name="batchIndex"/> and accepts it.</summary>
-    public int Sample(NativeContext context, int batchIndex) =>
-        LlamaNative.SamplerSample(_chain, context.Handle, batchIndex);
+    /// <summary>Chooses the next token from the logits at <paramref name="batchIndex"/> and accepts it; null when the grammar admits no token.</summary>
+    public int? Sample(NativeContext context, int batchIndex)
+    {
+        var logits = context.GetLogits(batchIndex);
+        if (_candidates.Length != logits.Length)
+        {
+            _candidates = new LlamaTokenData[logits.Length];
+        }
 
-    /// <summary>Feeds a token the chain did not choose (e.g. prompt tokens for penalties).</summary>
-    public void Accept(int token) => LlamaNative.SamplerAccept(_chain, token);
+        for (var i = 0; i < logits.Length; i++)
+        {
+            _candidates[i] = new LlamaTokenData { Id = i, Logit = logits[i] };
+        }
 
-    public void Dispose() => _chain.Dispose();
+        fixed (LlamaTokenData* data = _candidates)
+        {
+            var candidates = new LlamaTokenDataArray { Data = data, Size = (nuint)logits.Length, Selected = -1 };
+            if (_grammar is not null)
+            {
+                LlamaNative.SamplerApply(_grammar, &candidates);
+                if (!AnyAllowed(candidates))
+                {
+                    return null;
+                }
+            }
+
+            LlamaNative.SamplerApply(_chain, &candidates);
+            if (candidates.Selected < 0 || candidates.Selected >= (long)candidates.Size || !float.IsFinite(data[candidates.Selected].Logit))
+            {
+                return null;
+            }
+
+            var token = data[candidates.Selected].Id;
+            if (_grammar is not null)
+            {
+                LlamaNative.SamplerAccept(_grammar, token);
+            }
+
+            LlamaNative.SamplerAccept(_chain, token);
+            return token;
+        }
+    }
+
+    public void Dispose()
+    {
+        _chain.Dispose();
+        _grammar?.Dispose();
+    }
+
+    private static bool AnyAllowed(LlamaTokenDataArray candidates)
+    {
+        for (nuint i = 0; i < candidates.Size; i++)
+        {
+            if (!float.IsNegativeInfinity(candidates.Data[i].Logit))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SafeLlamaSamplerHandle CreateGrammar(NativeModel model, string text)
+    {
+        var checkedGrammar = GbnfChecker.Check(text);
+        if (!checkedGrammar.IsSuccess)
+        {
+            throw new InvalidGrammarException(checkedGrammar.Error!);
+        }
+
+        var grammar = LlamaNative.SamplerInitGrammar(model.Vocabulary, text, "root");
+        if (grammar.IsInvalid)
+        {
+            grammar.Dispose();
+            throw new InvalidGrammarException("The grammar could not be parsed by llama.cpp.");
+        }
+
+        return grammar;
+    }
 
     private static void AddLogitBias(SafeLlamaSamplerHandle chain, NativeModel model, SamplingOptions options)
     {

@@ -23,7 +23,12 @@ public sealed partial class InferenceScheduler
                 slot.FirstTokenAt = Stopwatch.GetTimestamp();
             }
 
-            var token = active.Sampler.Sample(_context, slot.BatchRow);
+            if (active.Sampler.Sample(_context, slot.BatchRow) is not { } token)
+            {
+                Finish(slot, FinishReason.Error, "The grammar admits no token the model can produce next; the output so far cannot be completed.");
+                continue;
+            }
+
             slot.GeneratedTokens++;
             if (!active.Request.IgnoreEndOfGeneration && _model.IsEndOfGeneration(token))
             {

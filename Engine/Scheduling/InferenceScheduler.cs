@@ -81,6 +81,7 @@ public sealed partial class InferenceScheduler : IDisposable
         _batch = new NativeBatch(_context.BatchSize);
         _promptRoomLimit = _batch.Capacity;
         _sharePrefixes = options.SharePrefixes;
+        _queueSize = options.QueueSize;
         _contextPerSlot = _context.ContextSize / options.Slots;
         _slots = Enumerable.Range(0, options.Slots).Select(sequence => new Slot(sequence)).ToArray();
         // Unbounded: the bound is _queueDepth, which a cancelled request leaves at once (it stays in the channel until read).
@@ -93,6 +94,9 @@ public sealed partial class InferenceScheduler : IDisposable
     public LlamaModel Model => _model;
 
     public int SlotCount => _slots.Length;
+
+    /// <summary>The most requests that can be running or waiting at once: more choices than this in one call can never be served.</summary>
+    public int Capacity => _slots.Length + _queueSize;
 
     /// <summary>The LoRA adapter applied to every request, or null.</summary>
     public LoraAdapter? Adapter { get; }
@@ -129,7 +133,7 @@ public sealed partial class InferenceScheduler : IDisposable
             return new Submission(SubmitStatus.Stopped, null, "The server is shutting down.");
         }
 
-        var needed = request.PromptTokens.Count + Math.Max(request.MaxTokens ?? 1, 1);
+        var needed = request.PromptTokens.Count + (long)Math.Max(request.MaxTokens ?? 1, 1);
         if (request.PromptTokens.Count == 0 || needed > ContextSizePerSlot)
         {
             return new Submission(SubmitStatus.ContextLengthExceeded, null,

@@ -1,11 +1,11 @@
 namespace LocalOpenAi.Formats.Grammar;
 
-/// <summary>The JSON building blocks, in llama.cpp's GBNF dialect, with whitespace and digit runs bounded.</summary>
+/// <summary>The JSON building blocks, in llama.cpp's GBNF dialect: compact whitespace (one space at most) and bounded digit runs.</summary>
 internal static class GbnfPrimitives
 {
     public static readonly IReadOnlyDictionary<string, string> Rules = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["ws"] = "[ \\t\\n]{0,20}",
+        ["ws"] = "\" \"?",
         ["value"] = "object | array | string | number | boolean | null",
         ["object"] = "\"{\" ws ( string ws \":\" ws value ws ( \",\" ws string ws \":\" ws value ws )* )? \"}\"",
         ["array"] = "\"[\" ws ( value ws ( \",\" ws value ws )* )? \"]\"",

@@ -12,8 +12,10 @@ namespace LocalOpenAi.Formats.Grammar;
 /// <c>allOf</c> of open objects, local <c>$ref</c> (<c>#/$defs/..</c>, <c>#/definitions/..</c>,
 /// recursive), string <c>format</c> date, time, date-time and uuid, <c>minLength</c>,
 /// <c>maxLength</c> and integer bounds. Anything else (e.g. <c>pattern</c>, bounds on numbers)
-/// is reported as an error instead of producing a grammar looser than the schema. Whitespace
-/// between tokens is bounded to 20 characters so that sampling cannot loop on spaces.
+/// is reported as an error instead of producing a grammar looser than the schema. Declared
+/// properties without <c>additionalProperties</c> admit no extra keys (llama.cpp, OpenAI strict mode).
+/// JSON is compact: at most one space where JSON allows whitespace. A schema over one of the
+/// <see cref="JsonSchemaLimits"/>, or whose grammar fails <see cref="GbnfChecker"/>, is refused.
 /// </remarks>
 public static class JsonSchemaGrammar
 {
@@ -21,11 +23,12 @@ public static class JsonSchemaGrammar
     public static string AnyJsonObject { get; } = Convert(JsonSerializer.SerializeToElement(new { type = "object" })).Grammar!;
 
     /// <summary>The grammar that accepts exactly the JSON documents valid against <paramref name="schema"/>, or the reason there is none.</summary>
-    public static GrammarResult Convert(JsonElement schema)
+    public static GrammarResult Convert(JsonElement schema, JsonSchemaLimits? limits = null)
     {
         try
         {
-            return GrammarResult.Success(new SchemaToGbnfConverter(schema).Convert());
+            var grammar = GbnfChecker.Check(new SchemaToGbnfConverter(schema, limits ?? JsonSchemaLimits.Default).Convert());
+            return grammar.IsSuccess ? grammar : GrammarResult.Failure($"The JSON schema needs a grammar over the limits: {grammar.Error}");
         }
         catch (JsonSchemaException exception)
         {

@@ -16,6 +16,7 @@ internal sealed partial class SchemaToGbnfConverter
             }
 
             properties.AddRange(declared.EnumerateObject().Select(p => (p.Name, p.Value)));
+            CountProperties(properties, path);
         }
 
         var required = new HashSet<string>(StringComparer.Ordinal);
@@ -34,7 +35,10 @@ internal sealed partial class SchemaToGbnfConverter
 
         GbnfPrimitives.Use(_rules, "ws");
         string? additional = null;
-        if (!schema.TryGetProperty("additionalProperties", out var extra) || extra.ValueKind != JsonValueKind.False)
+
+        // As in llama.cpp and OpenAI's strict mode: declared properties and no 'additionalProperties' mean no extra keys.
+        var hasExtra = schema.TryGetProperty("additionalProperties", out var extra);
+        if (hasExtra ? extra.ValueKind != JsonValueKind.False : properties.Count == 0 && !schema.TryGetProperty("properties", out _))
         {
             var valueRule = extra.ValueKind is JsonValueKind.Undefined or JsonValueKind.True
                 ? GbnfPrimitives.Use(_rules, "value")
@@ -49,11 +53,15 @@ internal sealed partial class SchemaToGbnfConverter
             StringComparer.Ordinal);
         var requiredPairs = properties.Where(p => required.Contains(p.Key)).Select(p => pairs[p.Key]).ToList();
         var optionalPairs = properties.Where(p => !required.Contains(p.Key)).Select(p => pairs[p.Key]).ToList();
-        string Tail(int from)
+        // The optional pairs after position i, as a chain of rules: written once each, so the grammar grows linearly with the properties.
+        var tails = new string[optionalPairs.Count + 1];
+        tails[^1] = additional is null ? string.Empty : $" ( \",\" ws {additional} )*";
+        for (var i = optionalPairs.Count - 1; i >= 0; i--)
         {
-            var text = string.Concat(optionalPairs.Skip(from).Select(p => $" ( \",\" ws {p} )?"));
-            return additional is null ? text : text + $" ( \",\" ws {additional} )*";
+            tails[i] = " " + _rules.Add($"{name}-rest{i}", $"( \",\" ws {optionalPairs[i]} )?{tails[i + 1]}");
         }
+
+        string Tail(int from) => tails[from];
 
         string body;
         if (requiredPairs.Count > 0)
@@ -72,6 +80,20 @@ internal sealed partial class SchemaToGbnfConverter
         }
 
         return $"\"{{\" ws {body} \"}}\"".Replace("  ", " ");
+    }
+
+    private void CountProperties(List<(string Key, JsonElement Schema)> properties, string path)
+    {
+        _properties += properties.Count;
+        if (_properties > limits.MaxProperties)
+        {
+            throw new JsonSchemaException(path, $"the schema declares more than {limits.MaxProperties} properties in all; that is the limit on properties.");
+        }
+
+        if (properties.FirstOrDefault(p => p.Key.Length > limits.MaxPropertyNameLength) is { Key: not null } longName)
+        {
+            throw new JsonSchemaException(path, $"a property name has {longName.Key.Length} characters; the limit is {limits.MaxPropertyNameLength}.");
+        }
     }
 
     /// <summary>A JSON string that is none of <paramref name="keys"/>: a trie that may leave every path except at a key's end.</summary>

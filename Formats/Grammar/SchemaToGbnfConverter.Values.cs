@@ -13,8 +13,8 @@ internal sealed partial class SchemaToGbnfConverter
         var item = schema.TryGetProperty("items", out var items)
             ? Rule(items, $"{name}-item", $"{path}/items")
             : GbnfPrimitives.Use(_rules, "value");
-        var min = Count(schema, "minItems", path) ?? 0;
-        var max = Count(schema, "maxItems", path);
+        var min = Count(schema, "minItems", path, limits.MaxItemsBound) ?? 0;
+        var max = Count(schema, "maxItems", path, limits.MaxItemsBound);
         if (max < min)
         {
             throw new JsonSchemaException(path, "'maxItems' is less than 'minItems'.");
@@ -49,8 +49,8 @@ internal sealed partial class SchemaToGbnfConverter
             return $"\"\\\"\" {GbnfPrimitives.Use(_rules, formatName)} \"\\\"\"";
         }
 
-        var min = Count(schema, "minLength", path) ?? 0;
-        var max = Count(schema, "maxLength", path);
+        var min = Count(schema, "minLength", path, limits.MaxLengthBound) ?? 0;
+        var max = Count(schema, "maxLength", path, limits.MaxLengthBound);
         if (min == 0 && max is null)
         {
             return GbnfPrimitives.Use(_rules, "string");
@@ -166,10 +166,12 @@ internal sealed partial class SchemaToGbnfConverter
             _ => $"{item}{{{min},{max}}}",
         };
 
-    private static int? Count(JsonElement schema, string keyword, string path) =>
+    private static int? Count(JsonElement schema, string keyword, string path, int limit) =>
         !schema.TryGetProperty(keyword, out var value) ? null
-            : value.TryGetInt32(out var count) && count >= 0 ? count
-            : throw new JsonSchemaException(path, $"'{keyword}' must be a non-negative integer.");
+            : value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var count) || count < 0
+                ? throw new JsonSchemaException(path, $"'{keyword}' must be a non-negative integer.")
+            : count <= limit ? count
+            : throw new JsonSchemaException(path, $"'{keyword}' is {count}; the limit is {limit}.");
 
     private static long? Bound(JsonElement schema, string keyword, string path, Func<double, double> round)
     {

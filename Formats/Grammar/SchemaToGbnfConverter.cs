@@ -7,7 +7,7 @@ namespace LocalOpenAi.Formats.Grammar;
 /// Walks a JSON Schema and writes one GBNF rule per schema node; any keyword it cannot express
 /// exactly raises <see cref="JsonSchemaException"/> rather than producing a looser grammar.
 /// </summary>
-internal sealed partial class SchemaToGbnfConverter(JsonElement root)
+internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchemaLimits limits)
 {
     /// <summary>Keywords that only annotate and never constrain the instance.</summary>
     private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
@@ -27,6 +27,9 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root)
 
     private readonly GbnfRuleSet _rules = new();
     private readonly Dictionary<string, string> _refs = new(StringComparer.Ordinal);
+    private int _depth;
+    private int _properties;
+    private int _alternatives;
 
     public string Convert()
     {
@@ -48,7 +51,25 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root)
     }
 
     /// <summary>The GBNF expression matching exactly the instances of <paramref name="schema"/>.</summary>
+    /// <remarks>Every walk into a sub-schema or a <c>$ref</c> passes here, so the depth bound keeps the recursion shallow.</remarks>
     private string Expression(JsonElement schema, string name, string path)
+    {
+        if (++_depth > limits.MaxDepth)
+        {
+            throw new JsonSchemaException(path, $"the schema nests deeper than {limits.MaxDepth} levels ('$ref' links included); that is the limit on depth.");
+        }
+
+        try
+        {
+            return NodeExpression(schema, name, path);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private string NodeExpression(JsonElement schema, string name, string path)
     {
         switch (schema.ValueKind)
         {
@@ -84,7 +105,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root)
 
         if (schema.TryGetProperty("const", out var constant))
         {
-            return Literal(constant);
+            return Literal(constant, path);
         }
 
         if (schema.TryGetProperty("enum", out var values))
@@ -94,13 +115,19 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root)
                 throw new JsonSchemaException(path, "'enum' must be a non-empty array.");
             }
 
-            return "( " + string.Join(" | ", values.EnumerateArray().Select(Literal).Distinct()) + " )";
+            if (values.GetArrayLength() > limits.MaxEnumValues)
+            {
+                throw new JsonSchemaException(path, $"'enum' has {values.GetArrayLength()} values; the limit is {limits.MaxEnumValues}.");
+            }
+
+            return "( " + string.Join(" | ", values.EnumerateArray().Select(value => Literal(value, path)).Distinct()) + " )";
         }
 
         foreach (var combinator in (string[])["anyOf", "oneOf"])
         {
             if (schema.TryGetProperty(combinator, out var options))
             {
+                CountAlternatives(options.ValueKind == JsonValueKind.Array ? options.GetArrayLength() : 0, path);
                 var alternatives = SubSchemas(options, combinator, path)
                     .Select((option, i) => Rule(option, $"{name}-{i}", $"{path}/{combinator}/{i}"));
                 return "( " + string.Join(" | ", alternatives) + " )";
@@ -128,6 +155,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root)
 
         if (type.ValueKind == JsonValueKind.Array)
         {
+            CountAlternatives(type.GetArrayLength(), path);
             var names = type.EnumerateArray().Select(t => TypeName(t, path)).ToList();
             if (names.Count == 0)
             {
@@ -207,6 +235,20 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root)
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Literal(JsonElement value) =>
-        GbnfRuleSet.Literal(JsonSerializer.Serialize(value, Compact));
+    private string Literal(JsonElement value, string path)
+    {
+        var json = JsonSerializer.Serialize(value, Compact);
+        return json.Length <= limits.MaxLiteralLength
+            ? GbnfRuleSet.Literal(json)
+            : throw new JsonSchemaException(path, $"a 'const' or 'enum' value has {json.Length} characters; the limit is {limits.MaxLiteralLength}.");
+    }
+
+    private void CountAlternatives(int count, string path)
+    {
+        _alternatives += count;
+        if (_alternatives > limits.MaxAlternatives)
+        {
+            throw new JsonSchemaException(path, $"the schema has more than {limits.MaxAlternatives} 'anyOf'/'oneOf' branches and type alternatives in all; that is the limit on alternatives.");
+        }
+    }
 }

@@ -31,7 +31,7 @@ internal sealed class CachingBackend(ICompletionBackend inner, IResponseCacheSto
             return await inner.CompleteAsync(call, cancellationToken);
         }
 
-        var key = ResponseCacheKey.Create(Shape(call), call.Backend, ClientIdentity.Get(http).Owner, call.Body);
+        var key = ResponseCacheKey.Create(Shape(call), call.Backend, ClientIdentity.Get(http).Tenant, call.Body);
         var lookup = await store.TryGetAsync(key, cancellationToken);
         if (lookup.IsHit && CachedResponse.TryDeserialize(lookup.Value.Span, out var cached)
             && cached!.Kind == (call.Stream ? CachedResponseKind.EventStream : CachedResponseKind.Json))

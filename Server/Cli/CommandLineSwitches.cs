@@ -12,6 +12,9 @@ public static class CommandLineSwitches
         ["--api-key"] = "Security:ApiKeys",
     };
 
+    /// <summary>The list flag whose value may be followed by an owner word: <c>--api-key KEY OWNER</c>.</summary>
+    public const string OwnerFlag = "--api-key";
+
     /// <summary>Settings a flag implies besides its own, e.g. <c>--redis</c> also selects the Redis cache store.</summary>
     public static IReadOnlyDictionary<string, string[]> ImpliedSettings { get; } = new Dictionary<string, string[]>
     {
@@ -20,7 +23,7 @@ public static class CommandLineSwitches
 
     /// <summary>
     /// Gives bare boolean flags the value <c>true</c>, which the configuration parser needs, and turns
-    /// repeated list flags (<c>--api-key A --api-key B</c>) into indexed keys (<c>Security:ApiKeys:0</c>, <c>:1</c>).
+    /// repeated list flags (<c>--api-key A --api-key B OWNER</c>) into indexed keys (<c>Security:ApiKeys:0=A</c>, <c>:1=B OWNER</c>).
     /// </summary>
     public static string[] Normalize(IReadOnlyList<string> args)
     {
@@ -34,7 +37,15 @@ public static class CommandLineSwitches
             {
                 var index = listIndexes.GetValueOrDefault(listKey);
                 listIndexes[listKey] = index + 1;
-                normalized.Add($"--{listKey}:{index}={inlineValue ?? args[++i]}");
+                var entry = inlineValue ?? args[++i];
+
+                // --api-key KEY OWNER: the owner is the next word when it is not a flag.
+                if (flag == OwnerFlag && i + 1 < args.Count && !args[i + 1].StartsWith('-'))
+                {
+                    entry += " " + args[++i];
+                }
+
+                normalized.Add($"--{listKey}:{index}={entry}");
                 continue;
             }
 
@@ -74,6 +85,7 @@ public static class CommandLineSwitches
         ["--redis"] = "Cache:Redis",
         ["--upstream-url"] = "Upstream:Url",
         ["--upstream-key"] = "Upstream:Key",
+        ["--admin-key"] = "Security:AdminKey",
         ["--strategy"] = "Router:Strategy",
         ["--port"] = "Server:Port",
         ["--host"] = "Server:Host",

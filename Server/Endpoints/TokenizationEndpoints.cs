@@ -73,9 +73,9 @@ public static class TokenizationEndpoints
             return error;
         }
 
-        if (request!.Messages is not { Count: > 0 } messages)
+        if (ChatMessagesValidator.Validate(request!.Messages, request.Tools) is { } invalid)
         {
-            return OpenAiError.BadRequest("'messages' must be a non-empty array of messages.", "messages");
+            return OpenAiError.BadRequest(invalid.Message, invalid.Param);
         }
 
         var (model, missing) = await ModelResolution.ResolveAsync(http, models, request.Model);
@@ -86,7 +86,7 @@ public static class TokenizationEndpoints
 
         try
         {
-            return TypedResults.Json(new ApplyTemplateResponse(model.Template.Render(messages, addGenerationPrompt: true)), OpenAiJson.Default.ApplyTemplateResponse);
+            return TypedResults.Json(new ApplyTemplateResponse(model.Template.Render(request.Messages!, request.Tools, addGenerationPrompt: true)), OpenAiJson.Default.ApplyTemplateResponse);
         }
         catch (ChatTemplateException exception)
         {

@@ -12,8 +12,15 @@ public static class ChoiceSubmitter
         HttpContext http, LocalModel model, IEnumerable<GenerationRequest> requests, CancellationTokenSource cancellation, UsageRecorder recorder)
     {
         var scheduler = model.Scheduler;
+        var all = requests.ToList();
+        if (CheckFits(all, model) is { } invalid)
+        {
+            cancellation.Cancel();
+            return (null, invalid);
+        }
+
         var choices = new List<IAsyncEnumerable<GenerationChunk>>();
-        foreach (var request in requests)
+        foreach (var request in all)
         {
             var submission = scheduler.Submit(request, cancellation.Token);
             if (!submission.IsAccepted)
@@ -32,6 +39,22 @@ public static class ChoiceSubmitter
         }
 
         return (choices, null);
+    }
+
+    /// <summary>What no amount of waiting fixes: more choices than the model can ever hold at once, token ids outside its vocabulary.</summary>
+    private static ErrorResult? CheckFits(List<GenerationRequest> requests, LocalModel model)
+    {
+        if (requests.Count > model.Scheduler.Capacity)
+        {
+            return OpenAiError.BadRequest(
+                $"The request asks for {requests.Count} generations (prompts times 'n'); this model serves at most {model.Scheduler.Capacity} at once, so it can never be accepted.",
+                "n");
+        }
+
+        var vocabulary = model.Model.VocabularySize;
+        return requests.Any(request => request.Sampling.LogitBias?.Keys.Any(token => token < 0 || token >= vocabulary) == true)
+            ? OpenAiError.BadRequest($"'logit_bias' names a token id outside the vocabulary (0 to {vocabulary - 1}).", "logit_bias")
+            : null;
     }
 
     /// <summary>Passes chunks through and records each choice's token counts and timings when it ends.</summary>

@@ -36,7 +36,9 @@ public static class OutputPlanner
             return (null, null);
         }
 
-        var type = format.ValueKind == JsonValueKind.Object && format.TryGetProperty("type", out var typeElement) ? typeElement.GetString() : null;
+        var type = format.ValueKind == JsonValueKind.Object && format.TryGetProperty("type", out var typeElement) && typeElement.ValueKind == JsonValueKind.String
+            ? typeElement.GetString()
+            : null;
         switch (type)
         {
             case "text":
@@ -61,9 +63,14 @@ public static class OutputPlanner
         var choice = request.ToolChoice;
         if (request.Tools is not { Count: > 0 } tools)
         {
-            return choice is { ValueKind: JsonValueKind.Object } || choice?.GetString() is "required"
-                ? (null, null, OpenAiError.BadRequest("'tool_choice' needs 'tools'.", "tool_choice"))
-                : (null, null, null);
+            return choice switch
+            {
+                null or { ValueKind: JsonValueKind.Null } => (null, null, null),
+                { ValueKind: JsonValueKind.String } when choice.Value.GetString() is "none" or "auto" => (null, null, null),
+                { ValueKind: JsonValueKind.String } when choice.Value.GetString() is "required" => (null, null, OpenAiError.BadRequest("'tool_choice' needs 'tools'.", "tool_choice")),
+                { ValueKind: JsonValueKind.Object } => (null, null, OpenAiError.BadRequest("'tool_choice' needs 'tools'.", "tool_choice")),
+                _ => (null, null, InvalidToolChoice),
+            };
         }
 
         if (tools.Any(tool => tool?.Function?.Name is not { Length: > 0 } || tool.Type != "function"))
@@ -76,7 +83,8 @@ public static class OutputPlanner
             null or { ValueKind: JsonValueKind.Null } => (Mode: "auto", Name: null),
             { ValueKind: JsonValueKind.String } => (Mode: choice.Value.GetString(), Name: (string?)null),
             { ValueKind: JsonValueKind.Object } when choice.Value.TryGetProperty("function", out var function)
-                && function.TryGetProperty("name", out var name) => (Mode: "function", Name: name.GetString()),
+                && function.ValueKind == JsonValueKind.Object
+                && function.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String => (Mode: "function", Name: name.GetString()),
             _ => (Mode: "invalid", Name: null),
         };
         var format = ToolCallFormat.For(templateName);
@@ -87,10 +95,33 @@ public static class OutputPlanner
             case "auto":
                 return (format, null, null);
             case "required" or "function":
+                if (CheckParameters(tools) is { } invalidParameters)
+                {
+                    return (null, null, invalidParameters);
+                }
+
                 var grammar = format.BuildGrammar(tools, forced.Name);
                 return grammar.IsSuccess ? (format, grammar.Grammar, null) : (null, null, OpenAiError.BadRequest(grammar.Error!, "tool_choice"));
             default:
-                return (null, null, OpenAiError.BadRequest("'tool_choice' must be 'none', 'auto', 'required' or {\"type\":\"function\",\"function\":{\"name\":...}}.", "tool_choice"));
+                return (null, null, InvalidToolChoice);
         }
+    }
+
+    private static ErrorResult InvalidToolChoice => OpenAiError.BadRequest(
+        "'tool_choice' must be 'none', 'auto', 'required' or {\"type\":\"function\",\"function\":{\"name\":...}}.", "tool_choice");
+
+    /// <summary>Each tool's schema on its own, so that a schema over a limit is named by its own field.</summary>
+    private static ErrorResult? CheckParameters(IReadOnlyList<ChatTool> tools)
+    {
+        for (var i = 0; i < tools.Count; i++)
+        {
+            if (tools[i].Function.Parameters is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } parameters
+                && JsonSchemaGrammar.Convert(parameters) is { IsSuccess: false } result)
+            {
+                return OpenAiError.BadRequest(result.Error!, $"tools[{i}].function.parameters");
+            }
+        }
+
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using LocalOpenAi.Formats.Grammar;
 using LocalOpenAi.Formats.OpenAi;
 
 namespace LocalOpenAi.Server.Generation;
@@ -8,7 +9,7 @@ public static class SamplingRequestValidator
     public const int MaxChoices = 16;
     public const int MaxStopSequences = 4;
 
-    /// <summary>The first problem found as (message, param), or null when the request is acceptable.</summary>
+    /// <summary>The first problem found as (message, param), or null when the request is acceptable; a raw grammar must pass <see cref="GbnfChecker"/>.</summary>
     public static (string Message, string Param)? Validate(SamplingRequest request, int? maxTokens)
     {
         if (request.Temperature is < 0 or > 2)
@@ -61,6 +62,8 @@ public static class SamplingRequestValidator
             return ("'logit_bias' maps token ids to values between -100 and 100.", "logit_bias");
         }
 
-        return null;
+        return request.Grammar is { Length: > 0 } grammar && GbnfChecker.Check(grammar) is { IsSuccess: false } checkedGrammar
+            ? (checkedGrammar.Error!, "grammar")
+            : null;
     }
 }

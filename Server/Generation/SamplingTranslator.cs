@@ -20,7 +20,9 @@ public static class SamplingTranslator
             FrequencyPenalty: request.FrequencyPenalty ?? 0f,
             PresencePenalty: request.PresencePenalty ?? 0f,
             Seed: request.Seed is { } seed ? unchecked((uint)(seed + choice)) : null,
-            LogitBias: request.LogitBias?.ToDictionary(pair => int.Parse(pair.Key, CultureInfo.InvariantCulture), pair => pair.Value),
+            // "5" and "05" name the same token: the last one wins instead of a duplicate-key failure.
+            LogitBias: request.LogitBias?.Select(pair => (Token: int.Parse(pair.Key, CultureInfo.InvariantCulture), pair.Value))
+                .GroupBy(pair => pair.Token).ToDictionary(group => group.Key, group => group.Last().Value),
             Grammar: request.Grammar);
     }
 }

@@ -36,7 +36,7 @@ internal static class ResponsesEndpoints
             return unreadable!;
         }
 
-        var tenant = ClientIdentity.Get(http).Owner;
+        var tenant = ClientIdentity.Get(http).Tenant;
         IReadOnlyList<JsonObject>? previous = null;
         if (body["previous_response_id"] is JsonValue previousId && previousId.TryGetValue<string>(out var previousResponseId))
         {
@@ -69,13 +69,13 @@ internal static class ResponsesEndpoints
     }
 
     private static async Task<IResult> RetrieveAsync(string id, HttpContext http, ResponseStore store) =>
-        await store.FindAsync(ClientIdentity.Get(http).Owner, id, http.RequestAborted) is { } stored
+        await store.FindAsync(ClientIdentity.Get(http).Tenant, id, http.RequestAborted) is { } stored
             ? TypedResults.Text(stored.Response.ToJsonString(), "application/json")
             : NotFound(id, "id");
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext http, ResponseStore store)
     {
-        var tenant = ClientIdentity.Get(http).Owner;
+        var tenant = ClientIdentity.Get(http).Tenant;
         if (await store.FindAsync(tenant, id, http.RequestAborted) is null)
         {
             return NotFound(id, "id");
@@ -97,7 +97,7 @@ internal static class ResponsesEndpoints
             return OpenAiError.BadRequest("'order' must be 'asc' or 'desc'.", "order");
         }
 
-        if (await store.FindAsync(ClientIdentity.Get(http).Owner, id, http.RequestAborted) is not { } stored)
+        if (await store.FindAsync(ClientIdentity.Get(http).Tenant, id, http.RequestAborted) is not { } stored)
         {
             return NotFound(id, "id");
         }

@@ -24,10 +24,10 @@ internal sealed class ApiKeyStore
             entries.AddRange(ApiKeyFileFormat.TryReadFile(settings.ApiKeyFile, out _));
         }
 
-        var keys = entries.Select(entry => (Hash(entry.Key), new ClientIdentity(entry.Owner, IsAdmin: false, IsAuthenticated: true))).ToList();
+        var keys = entries.Select(entry => (Hash(entry.Key), new ClientIdentity(entry.Owner, IsAdmin: false, IsAuthenticated: true, TenantOf(entry.Key)))).ToList();
         if (!string.IsNullOrEmpty(settings.AdminKey))
         {
-            keys.Add((Hash(settings.AdminKey), new ClientIdentity("admin", IsAdmin: true, IsAuthenticated: true)));
+            keys.Add((Hash(settings.AdminKey), new ClientIdentity("admin", IsAdmin: true, IsAuthenticated: true, TenantOf(settings.AdminKey))));
         }
 
         _keys = [.. keys];
@@ -61,4 +61,8 @@ internal sealed class ApiKeyStore
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>A stable id for the key (the same across restarts and replicas); a separate hash domain, so it reveals nothing about <see cref="Hash"/>.</summary>
+    private static string TenantOf(string key) =>
+        "key-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("localopenai-tenant:" + key)).AsSpan(0, 12));
 }

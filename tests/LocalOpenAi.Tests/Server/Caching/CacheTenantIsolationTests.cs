@@ -27,5 +27,19 @@ public sealed class CacheTenantIsolationTests(TenantServerFixture server) : ICla
         Assert.Null(anonymous.Cache);
     }
 
+    [Fact]
+    public async Task A_client_key_whose_owner_is_labelled_admin_does_not_read_the_admin_keys_answers()
+    {
+        var json = Chat(Unique("labelled-admin"));
+
+        var admin = await SendAsync(server.Http, ChatPath, json, As(TenantServerFixture.AdminKey));
+        var adminAgain = await SendAsync(server.Http, ChatPath, json, As(TenantServerFixture.AdminKey));
+        var labelled = await SendAsync(server.Http, ChatPath, json, As(TenantServerFixture.LabelledAdminKey));
+
+        Assert.Equal((HttpStatusCode.OK, "MISS"), (admin.Status, admin.Cache));
+        Assert.Equal((HttpStatusCode.OK, "HIT"), (adminAgain.Status, adminAgain.Cache));
+        Assert.Equal((HttpStatusCode.OK, "MISS"), (labelled.Status, labelled.Cache));
+    }
+
     private static Action<HttpRequestHeaders> As(string key) => headers => headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
 }

@@ -18,6 +18,15 @@ public sealed class CommandLineSwitchesTests
     }
 
     [Fact]
+    public void An_api_key_followed_by_an_owner_word_keeps_the_owner()
+    {
+        var configuration = Parse(["--api-key", "sk-a", "alice", "--api-key", "sk-b", "--port", "0", "--api-key=sk-c", "carol", "--api-key", "sk-d"]);
+
+        Assert.Equal(["sk-a alice", "sk-b", "sk-c carol", "sk-d"], configuration.GetSection("Security:ApiKeys").Get<string[]>()!);
+        Assert.Equal("0", configuration["Server:Port"]);
+    }
+
+    [Fact]
     public void Redis_and_upstream_flags_map_onto_their_sections()
     {
         var configuration = Parse(["--redis", "127.0.0.1:6380", "--upstream-url", "http://127.0.0.1:9/v1", "--upstream-key", "sk-up", "--strategy", "hybrid"]);

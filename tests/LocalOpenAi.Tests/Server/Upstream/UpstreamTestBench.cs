@@ -71,7 +71,7 @@ internal sealed class UpstreamTestBench : IAsyncDisposable
 
     /// <summary>
     /// Sends through <paramref name="forwarder"/> and, when the upstream answered, writes its outcome as
-    /// the server would (<see cref="UpstreamBackend"/>, <see cref="OpenAiOutcomeResult"/>) into an in-memory response.
+    /// the server would (<see cref="UpstreamBackend"/>, <see cref="OutcomeResult"/>) into an in-memory response.
     /// </summary>
     public async Task<(ForwardRun Result, byte[] Written, HttpResponse Response)> ForwardAsync(UpstreamForwarder forwarder, UpstreamRequest request, CancellationToken cancellationToken)
     {

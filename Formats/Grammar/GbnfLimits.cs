@@ -1,0 +1,21 @@
+namespace LocalOpenAi.Formats.Grammar;
+
+/// <summary>
+/// What a raw GBNF grammar may cost before llama.cpp sees it. Each bound keeps one llama.cpp
+/// failure out of the process: see <see cref="GbnfChecker"/>.
+/// </summary>
+/// <param name="MaxLength">Characters in the grammar text.</param>
+/// <param name="MaxNesting">Depth of nested parentheses (llama.cpp parses groups recursively on the native stack).</param>
+/// <param name="MaxRepetition">Largest bound in <c>{m}</c>, <c>{m,}</c> and <c>{m,n}</c>.</param>
+/// <param name="MaxRules">Rules after llama.cpp expands groups and repetitions into rules of their own.</param>
+/// <param name="MaxElements">Grammar elements after that expansion (the memory llama.cpp allocates).</param>
+public sealed record GbnfLimits(
+    int MaxLength = 256 * 1024,
+    int MaxNesting = 64,
+    int MaxRepetition = 1000,
+    int MaxRules = 4096,
+    int MaxElements = 200_000)
+{
+    /// <summary>The defaults above.</summary>
+    public static GbnfLimits Default { get; } = new();
+}

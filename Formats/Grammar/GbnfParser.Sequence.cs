@@ -1,0 +1,158 @@
+namespace LocalOpenAi.Formats.Grammar;
+
+/// <summary>Sequences: literals, character classes, rule references, groups and repetitions.</summary>
+internal sealed partial class GbnfParser
+{
+    private void Sequence(bool nested, int depth)
+    {
+        // Elements the last item occupies: what a following repetition copies (0: nothing to repeat).
+        long last = 0;
+        while (_pos < text.Length)
+        {
+            var c = text[_pos];
+            if (c == '"')
+            {
+                last = Literal();
+                _pos = Space(_pos, nested);
+            }
+            else if (c == '[')
+            {
+                last = CharacterClass();
+                _pos = Space(_pos, nested);
+            }
+            else if (c is '<' or '!')
+            {
+                throw Error("token references ('<...>', '!<...>') are not supported");
+            }
+            else if (IsWordChar(c))
+            {
+                var end = Name(_pos);
+                _referenced.TryAdd(text[_pos..end], _pos);
+                _pos = Space(end, nested);
+                last = 1;
+            }
+            else if (c == '(')
+            {
+                Group(nested, depth);
+                last = 1;
+            }
+            else if (c == '.')
+            {
+                _pos = Space(_pos + 1, nested);
+                last = 1;
+            }
+            else if (c is '*' or '+' or '?')
+            {
+                _pos = Space(_pos + 1, nested);
+                last = Repeat(last, c == '+' ? 1 : 0, c == '?' ? 1 : null);
+                continue;
+            }
+            else if (c == '{')
+            {
+                var (min, max) = Bounds(nested);
+                last = Repeat(last, min, max);
+                continue;
+            }
+            else
+            {
+                break;
+            }
+
+            Count(rules: 0, elements: last);
+        }
+    }
+
+    private void Group(bool nested, int depth)
+    {
+        if (depth + 1 > limits.MaxNesting)
+        {
+            throw Error($"parentheses nest deeper than {limits.MaxNesting} levels (the limit on nesting)");
+        }
+
+        _pos = Space(_pos + 1, newlineOk: true);
+        Count(rules: 1, elements: 0);
+        Alternates(nested: true, depth + 1);
+        if (Peek(0) != ')')
+        {
+            throw Error("expecting ')'");
+        }
+
+        _pos = Space(_pos + 1, nested);
+    }
+
+    private long Literal()
+    {
+        _pos++;
+        long length = 0;
+        while (Peek(0) != '"')
+        {
+            if (_pos >= text.Length)
+            {
+                throw Error("unterminated string literal");
+            }
+
+            if (Char() == 0)
+            {
+                throw Error("a literal holds NUL, which no token can produce");
+            }
+
+            length++;
+        }
+
+        _pos++;
+        return length;
+    }
+
+    /// <summary>Applies <c>{min,max}</c> (max null: unbounded) to the last item the way llama.cpp rewrites it; returns the elements now in its place.</summary>
+    private long Repeat(long last, int min, int? max)
+    {
+        if (last == 0)
+        {
+            throw Error("a repetition needs an item before it");
+        }
+
+        long optional = max is null ? 1 : max.Value - min;
+        Count(rules: optional, elements: (last * Math.Max(min - 1, 0)) + (optional * (last + 3)));
+        return (last * min) + (optional > 0 ? 1 : 0);
+    }
+
+    private (int Min, int? Max) Bounds(bool nested)
+    {
+        _pos = Space(_pos + 1, nested);
+        var min = Integer();
+        _pos = Space(_pos, nested);
+        int? max = min;
+        if (Peek(0) == ',')
+        {
+            _pos = Space(_pos + 1, nested);
+            max = char.IsAsciiDigit(Peek(0)) ? Integer() : null;
+            _pos = Space(_pos, nested);
+        }
+
+        if (Peek(0) != '}')
+        {
+            throw Error("expecting '}' or ','");
+        }
+
+        _pos = Space(_pos + 1, nested);
+        return max < min ? throw Error($"the repetition {{{min},{max}}} has its upper bound below its lower bound") : (min, max);
+    }
+
+    private int Integer()
+    {
+        var start = _pos;
+        while (char.IsAsciiDigit(Peek(0)))
+        {
+            _pos++;
+        }
+
+        if (_pos == start)
+        {
+            throw Error("expecting a number");
+        }
+
+        return _pos - start <= 9 && int.Parse(text.AsSpan(start, _pos - start), System.Globalization.CultureInfo.InvariantCulture) is var value && value <= limits.MaxRepetition
+            ? value
+            : throw new GbnfSyntaxException($"the repetition bound {text[start.._pos]} at character {start} is over {limits.MaxRepetition} (the limit on repetitions).");
+    }
+}

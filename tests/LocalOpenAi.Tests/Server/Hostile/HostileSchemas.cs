@@ -1,0 +1,55 @@
+using System.Text;
+
+namespace LocalOpenAi.Tests.Server.Hostile;
+
+/// <summary>JSON Schemas that are invalid, unsupported or over a limit; all shallower than JSON's nesting limit of 64.</summary>
+public static class HostileSchemas
+{
+    public static IReadOnlyList<(string Name, string Schema)> All { get; } =
+    [
+        ("ref chain 40", RefChain(40)),
+        ("ref chain 33", RefChain(33)),
+        ("enum 300", Enum(300)),
+        ("enum 50000", Enum(50_000)),
+        ("properties 600", Properties(600)),
+        ("property name 100k", """{"type":"object","properties":{"K":{"type":"string"}},"additionalProperties":true}""".Replace("K", new string('k', 100_000), StringComparison.Ordinal)),
+        ("maxLength 100000", """{"type":"string","maxLength":100000}"""),
+        ("minLength 5000", """{"type":"string","minLength":5000}"""),
+        ("maxLength text", """{"type":"string","maxLength":"ten"}"""),
+        ("maxLength negative", """{"type":"string","maxLength":-1}"""),
+        ("maxItems 100000", """{"type":"array","maxItems":100000}"""),
+        ("minItems 257", """{"type":"array","items":{"type":"integer"},"minItems":257}"""),
+        ("maxItems below minItems", """{"type":"array","minItems":3,"maxItems":1}"""),
+        ("const 5000", """{"const":"C"}""".Replace("C", new string('c', 5000), StringComparison.Ordinal)),
+        ("anyOf 200", $"{{\"anyOf\":[{string.Join(',', Enumerable.Range(0, 200).Select(i => $"{{\"const\":{i}}}"))}]}}"),
+        ("oneOf empty", """{"oneOf":[]}"""),
+        ("pattern", """{"type":"string","pattern":"(a+)+$"}"""),
+        ("unknown type", """{"type":"strng"}"""),
+        ("type number", """{"type":5}"""),
+        ("required not array", """{"type":"object","properties":{"a":{}},"required":"a"}"""),
+        ("required missing property", """{"type":"object","properties":{"a":{}},"required":["b"]}"""),
+        ("enum empty", """{"enum":[]}"""),
+        ("remote ref", """{"$ref":"https://example.com/schema.json"}"""),
+        ("dangling ref", """{"$ref":"#/$defs/missing"}"""),
+        ("integer range empty", """{"type":"integer","minimum":5,"maximum":1}"""),
+        ("integer bound huge", """{"type":"integer","maximum":1e300}"""),
+        ("properties not object", """{"type":"object","properties":[1,2]}"""),
+    ];
+
+    /// <summary>A chain of <c>$ref</c> links (under 1 MB for 25,000): deep recursion without deep JSON.</summary>
+    public static string RefChain(int links)
+    {
+        var defs = new StringBuilder();
+        for (var i = 0; i < links; i++)
+        {
+            defs.Append($"\"d{i}\":{{\"$ref\":\"#/$defs/d{i + 1}\"}},");
+        }
+
+        return $"{{\"$ref\":\"#/$defs/d0\",\"$defs\":{{{defs}\"d{links}\":{{\"type\":\"string\"}}}}}}";
+    }
+
+    private static string Enum(int values) => $"{{\"enum\":[{string.Join(',', Enumerable.Range(0, values))}]}}";
+
+    private static string Properties(int count) =>
+        $"{{\"type\":\"object\",\"properties\":{{{string.Join(',', Enumerable.Range(0, count).Select(i => $"\"p{i}\":{{\"type\":\"integer\"}}"))}}}}}";
+}
