@@ -52,7 +52,7 @@ internal sealed class UpstreamBackend(UpstreamForwarder forwarder, CostAccountin
     }
 
     /// <summary>The failure as our client sees it: 429 with Retry-After, 504 on a timeout, 502 or 503 otherwise.</summary>
-    private static RefusedOutcome Refuse(UpstreamResult failure) => failure.Error switch
+    internal static RefusedOutcome Refuse(UpstreamResult failure) => failure.Error switch
     {
         UpstreamError.ClientCancelled => RefusedOutcome.ClientGone,
         UpstreamError.RateLimited => new RefusedOutcome(new ErrorResult(

@@ -49,7 +49,12 @@ public static class RoutingServices
             provider.GetRequiredService<TimeProvider>());
 
         var local = Cached(new LocalBackend(provider.GetRequiredService<ModelManager>(), provider.GetRequiredService<UsageRecorder>()));
-        var cloud = upstream is { IsConfigured: true } ? Cached(new UpstreamBackend(upstream, accounting)) : null;
+        ICompletionBackend? cloud = upstream switch
+        {
+            { IsConfigured: false } or null => null,
+            { Kind: UpstreamKind.Anthropic } => Cached(new AnthropicUpstreamBackend(upstream, accounting, provider.GetRequiredService<TimeProvider>())),
+            _ => Cached(new UpstreamBackend(upstream, accounting)),
+        };
         var routing = new RoutingBackend(
             local,
             cloud,

@@ -8,4 +8,7 @@ internal enum UpstreamEndpoint
 
     /// <summary><c>POST {base}/completions</c>.</summary>
     Completions,
+
+    /// <summary><c>POST {base}/messages</c> (an Anthropic upstream).</summary>
+    Messages,
 }

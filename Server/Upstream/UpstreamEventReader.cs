@@ -6,7 +6,7 @@ namespace LocalOpenAi.Server.Upstream;
 internal sealed partial class UpstreamForwarder
 {
     /// <summary>
-    /// The <c>data:</c> payloads of an upstream stream, as sent, up to <c>[DONE]</c>. A stream that
+    /// The <c>data:</c> payloads of an upstream stream, as sent, up to <c>[DONE]</c> (Anthropic: <c>message_stop</c>). A stream that
     /// breaks, stalls past <see cref="UpstreamOptions.ReadTimeout"/> or closes before <c>[DONE]</c> ends
     /// with <see cref="UpstreamStreamEnd.Cut"/>; one our client left ends with <see cref="UpstreamStreamEnd.ClientGone"/>.
     /// </summary>
@@ -32,6 +32,12 @@ internal sealed partial class UpstreamForwarder
                     }
 
                     yield return new UpstreamStreamItem(payload, UpstreamStreamEnd.None);
+                    if (_options.Kind == UpstreamKind.Anthropic && IsMessageStop(payload.Span))
+                    {
+                        // Anthropic ends a whole stream with message_stop rather than [DONE].
+                        yield return new UpstreamStreamItem(default, UpstreamStreamEnd.Done);
+                        yield break;
+                    }
                 }
 
                 var read = closed ? -1 : await ReadAsync(upstream.Stream!, buffer, cancellationToken);
@@ -66,6 +72,10 @@ internal sealed partial class UpstreamForwarder
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static bool IsMessageStop(ReadOnlySpan<byte> payload) =>
+        payload.IndexOf("\"message_stop\""u8) >= 0 && System.Text.Json.Nodes.JsonNode.Parse(payload) is System.Text.Json.Nodes.JsonObject data
+        && data["type"] is System.Text.Json.Nodes.JsonValue type && type.TryGetValue<string>(out var name) && name == "message_stop";
 
     /// <summary>One read with the idle timeout; 0 at the end, -1 when the upstream broke, timed out or we were cancelled.</summary>
     private async Task<int> ReadAsync(Stream stream, byte[] buffer, CancellationToken cancellationToken)

@@ -101,7 +101,15 @@ internal sealed partial class UpstreamForwarder
         };
         httpRequest.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         httpRequest.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(request.Stream ? "text/event-stream" : "application/json"));
-        if (!string.IsNullOrEmpty(_options.Key))
+        if (_options.Kind == UpstreamKind.Anthropic)
+        {
+            httpRequest.Headers.Add("anthropic-version", _options.AnthropicVersion);
+            if (!string.IsNullOrEmpty(_options.Key))
+            {
+                httpRequest.Headers.Add("x-api-key", _options.Key);
+            }
+        }
+        else if (!string.IsNullOrEmpty(_options.Key))
         {
             httpRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Key);
         }

@@ -52,6 +52,12 @@ internal sealed partial class UpstreamForwarder : IDisposable
     /// <summary>Whether an upstream URL is configured.</summary>
     public bool IsConfigured => _baseUri is not null;
 
+    /// <summary>The API the upstream speaks.</summary>
+    public UpstreamKind Kind => _options.Kind;
+
+    /// <summary><c>max_tokens</c> for an Anthropic upstream when a request sets none.</summary>
+    public int DefaultMaxTokens => _options.DefaultMaxTokens;
+
     /// <summary>Values that must never reach a client or a log: the upstream key.</summary>
     public IReadOnlyList<string> Secrets => string.IsNullOrEmpty(_options.Key) ? [] : [_options.Key];
 

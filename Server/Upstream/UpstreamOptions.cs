@@ -12,7 +12,16 @@ internal sealed class UpstreamOptions
     /// <summary>API root, e.g. <c>https://api.openai.com</c> or <c>http://127.0.0.1:9000/v1</c>; empty means no upstream.</summary>
     public string? Url { get; set; }
 
-    /// <summary>Bearer key sent upstream; never logged.</summary>
+    /// <summary>The API the upstream speaks: <c>openai</c> (any OpenAI-compatible API) or <c>anthropic</c> (Claude's Messages API).</summary>
+    public UpstreamKind Kind { get; set; } = UpstreamKind.OpenAi;
+
+    /// <summary>The <c>anthropic-version</c> header sent to an Anthropic upstream.</summary>
+    public string AnthropicVersion { get; set; } = "2023-06-01";
+
+    /// <summary><c>max_tokens</c> for an Anthropic upstream when the request sets none (Anthropic requires one).</summary>
+    public int DefaultMaxTokens { get; set; } = 4096;
+
+    /// <summary>Key sent upstream (<c>Authorization: Bearer</c>, or <c>x-api-key</c> for Anthropic); never logged.</summary>
     public string? Key { get; set; }
 
     /// <summary>Time allowed to open a TCP (and TLS) connection.</summary>

@@ -12,5 +12,10 @@ internal sealed record UpstreamRequest(UpstreamEndpoint Endpoint, JsonObject Bod
     public bool Stream => Body["stream"] is JsonValue value && value.TryGetValue<bool>(out var stream) && stream;
 
     /// <summary>The path under the upstream base URI.</summary>
-    public string RelativePath => Endpoint == UpstreamEndpoint.ChatCompletions ? "chat/completions" : "completions";
+    public string RelativePath => Endpoint switch
+    {
+        UpstreamEndpoint.ChatCompletions => "chat/completions",
+        UpstreamEndpoint.Messages => "messages",
+        _ => "completions",
+    };
 }

@@ -35,6 +35,13 @@ public sealed class FaultProxy : IAsyncDisposable
 
     public string? LastRequestBody { get; private set; }
 
+    /// <summary>The path and the <c>x-api-key</c> / <c>anthropic-version</c> headers of the last request.</summary>
+    public string? LastPath { get; private set; }
+
+    public string? LastApiKey { get; private set; }
+
+    public string? LastAnthropicVersion { get; private set; }
+
     /// <summary>The bytes this proxy sent to its client for the last relayed request.</summary>
     public byte[] LastResponseBytes { get; private set; } = [];
 
@@ -64,6 +71,9 @@ public sealed class FaultProxy : IAsyncDisposable
     {
         Interlocked.Increment(ref _requests);
         LastAuthorization = context.Request.Headers.Authorization;
+        LastPath = context.Request.Path;
+        LastApiKey = context.Request.Headers["x-api-key"];
+        LastAnthropicVersion = context.Request.Headers["anthropic-version"];
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         LastRequestBody = await reader.ReadToEndAsync(context.RequestAborted);
         var mode = _next.TryDequeue(out var queued) ? queued : Mode;
