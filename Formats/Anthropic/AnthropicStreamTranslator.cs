@@ -17,7 +17,7 @@ public sealed class AnthropicStreamTranslator(string model, string? messageId = 
     private bool _openIsText;
     private bool _started;
     private string? _finishReason;
-    private JsonNode? _usage;
+    private JsonObject? _usage;
 
     public IEnumerable<AnthropicSseEvent> OnChunk(JsonObject chatChunk)
     {
@@ -25,11 +25,12 @@ public sealed class AnthropicStreamTranslator(string model, string? messageId = 
         Start(events, ChatJson.Text(chatChunk["id"]));
         if (chatChunk["usage"] is JsonObject usage)
         {
-            _usage = usage.DeepClone();
+            _usage = usage;
         }
 
         var choice = ChatJson.FirstChoice(chatChunk);
-        if (ChatJson.Text(choice?["delta"]?["content"]) is { Length: > 0 } text)
+        var delta = choice?["delta"] as JsonObject;
+        if (ChatJson.Text(delta?["content"]) is { Length: > 0 } text)
         {
             if (_openBlock is null || !_openIsText)
             {
@@ -39,7 +40,7 @@ public sealed class AnthropicStreamTranslator(string model, string? messageId = 
             events.Add(Delta(_openBlock!.Value, new JsonObject { ["type"] = "text_delta", ["text"] = text }));
         }
 
-        if (choice?["delta"]?["tool_calls"] is JsonArray calls)
+        if (delta?["tool_calls"] is JsonArray calls)
         {
             for (var i = 0; i < calls.Count; i++)
             {
@@ -80,7 +81,7 @@ public sealed class AnthropicStreamTranslator(string model, string? messageId = 
         }
 
         var index = call["index"] is JsonValue ? ChatJson.Int(call["index"]) : position;
-        var function = call["function"];
+        var function = call["function"] as JsonObject;
         if (!_toolBlocks.TryGetValue(index, out var block))
         {
             var id = ChatJson.Text(call["id"]) ?? AnthropicIds.NewToolUse();
