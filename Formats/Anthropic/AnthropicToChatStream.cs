@@ -24,9 +24,8 @@ public sealed class AnthropicToChatStream(string model, long created, bool inclu
                 _id = AnthropicIds.ChatFromMessage(ChatJson.Text(message?["id"]));
                 _usage = (message?["usage"] as JsonObject)?.DeepClone().AsObject();
                 return One(new JsonObject { ["role"] = "assistant", ["content"] = "" });
-            case "content_block_start" when data["content_block"] is JsonObject { } block && ChatJson.Text(block["type"]) == "tool_use":
-                var call = _toolCalls[ChatJson.Int(data["index"])] = _toolCalls.Count;
-                return ToolCallDelta(call, AnthropicUpstreamTranslator.ChatToolCall(ChatJson.Text(block["id"]), ChatJson.Text(block["name"]), ""));
+            case "content_block_start":
+                return BlockStart(ChatJson.Int(data["index"]), data["content_block"] as JsonObject);
             case "content_block_delta":
                 return Delta(ChatJson.Int(data["index"]), data["delta"] as JsonObject);
             case "message_delta":
@@ -36,6 +35,22 @@ public sealed class AnthropicToChatStream(string model, long created, bool inclu
                 return new ChatStreamStep([Chunk([], AnthropicUpstreamTranslator.ChatUsage(_usage))]);
             case "error":
                 return new ChatStreamStep([], AnthropicError.FromEnvelope(data) ?? new AnthropicError(AnthropicErrorTypes.Api, "The upstream stream failed."));
+            default:
+                return ChatStreamStep.Nothing;
+        }
+    }
+
+    /// <summary>Anthropic starts blocks empty; a block that starts with text or input (other servers may) passes it on.</summary>
+    private ChatStreamStep BlockStart(int blockIndex, JsonObject? block)
+    {
+        switch (ChatJson.Text(block?["type"]))
+        {
+            case "text" when ChatJson.Text(block!["text"]) is { Length: > 0 } text:
+                return One(new JsonObject { ["content"] = text });
+            case "tool_use":
+                var call = _toolCalls[blockIndex] = _toolCalls.Count;
+                var input = block!["input"] is JsonObject { Count: > 0 } given ? given.ToJsonString() : "";
+                return ToolCallDelta(call, AnthropicUpstreamTranslator.ChatToolCall(ChatJson.Text(block["id"]), ChatJson.Text(block["name"]), input));
             default:
                 return ChatStreamStep.Nothing;
         }
