@@ -7,7 +7,11 @@ namespace LocalOpenAi.Formats.Anthropic;
 /// sequence — <c>message_start</c>, <c>ping</c>, per block <c>content_block_start</c> / <c>_delta</c> /
 /// <c>_stop</c>, then <c>message_delta</c> (stop reason, usage) and <c>message_stop</c>.
 /// </summary>
-/// <remarks>One per response, fed in order from one thread. Block indices count every block the message opened.</remarks>
+/// <remarks>
+/// One per response, fed in order from one thread. Block indices count every block the message opened.
+/// A chat stream sends one tool call's argument fragments before the next call starts, so a tool block
+/// closes when the next block opens; a late fragment still carries its own call's block index.
+/// </remarks>
 public sealed class AnthropicStreamTranslator(string model, string? messageId = null, int inputTokens = 0)
 {
     /// <summary>Chat tool-call index to the Anthropic block index that carries it.</summary>
