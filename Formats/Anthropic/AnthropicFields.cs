@@ -35,7 +35,7 @@ internal sealed class AnthropicFields
         {
             null => null,
             JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-            _ => Wrong(Path(parent, name), "a valid string"),
+            _ => Wrong<string>(Path(parent, name), "a valid string"),
         };
 
     public bool? Boolean(JsonObject owner, string name, string parent) =>
@@ -94,8 +94,6 @@ internal sealed class AnthropicFields
             }
         }
     }
-
-    private string? Wrong(string path, string expected) => Wrong<string>(path, expected);
 
     private T? Wrong<T>(string path, string expected)
         where T : class

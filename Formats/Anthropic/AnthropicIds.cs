@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace LocalOpenAi.Formats.Anthropic;
 
 /// <summary>Ids in Anthropic's style (<c>msg_…</c>, <c>toolu_…</c>), sharing the request id with the chat id (<c>chatcmpl-…</c>).</summary>
-public static class AnthropicIds
+internal static class AnthropicIds
 {
     private const string Alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private const string ChatPrefix = "chatcmpl-";

@@ -20,6 +20,11 @@ public static partial class AnthropicRequestTranslator
 
     private static AnthropicTranslation Translate(JsonObject body, bool countingTokens)
     {
+        if (DuplicateFields.Find(body) is { } duplicate)
+        {
+            return AnthropicTranslation.Failure(duplicate);
+        }
+
         var fields = new AnthropicFields();
         var chat = new JsonObject();
         Put(chat, "model", fields.String(body, "model", "", required: true));

@@ -23,7 +23,7 @@ public static class AnthropicResponseTranslator
         {
             foreach (var call in calls.OfType<JsonObject>())
             {
-                var function = call["function"];
+                var function = call["function"] as JsonObject;
                 content.Add(ToolUseBlock(
                     ChatJson.Text(call["id"]) ?? AnthropicIds.NewToolUse(),
                     ChatJson.Text(function?["name"]) ?? "",
@@ -41,7 +41,7 @@ public static class AnthropicResponseTranslator
             ["content"] = content,
             ["stop_reason"] = stopReason,
             ["stop_sequence"] = stopReason == "stop_sequence" ? matchedStopSequence : null,
-            ["usage"] = AnthropicUsage.FromChat(chatCompletion["usage"]),
+            ["usage"] = AnthropicUsage.FromChat(chatCompletion["usage"] as JsonObject),
         };
     }
 

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Formats.Anthropic;
 
 /// <summary>Anthropic's <c>stop_reason</c> and OpenAI's <c>finish_reason</c>, each way.</summary>
-public static class AnthropicStopReasons
+internal static class AnthropicStopReasons
 {
     /// <summary>The stop reason for a finish reason; <c>stop_sequence</c> when the server knows which stop string matched.</summary>
     public static string FromFinishReason(string? finishReason, string? matchedStopSequence = null) => finishReason switch

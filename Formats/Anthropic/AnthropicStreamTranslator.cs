@@ -7,7 +7,11 @@ namespace LocalOpenAi.Formats.Anthropic;
 /// sequence — <c>message_start</c>, <c>ping</c>, per block <c>content_block_start</c> / <c>_delta</c> /
 /// <c>_stop</c>, then <c>message_delta</c> (stop reason, usage) and <c>message_stop</c>.
 /// </summary>
-/// <remarks>One per response, fed in order from one thread. Block indices count every block the message opened.</remarks>
+/// <remarks>
+/// One per response, fed in order from one thread. Block indices count every block the message opened.
+/// A chat stream sends one tool call's argument fragments before the next call starts, so a tool block
+/// closes when the next block opens; a late fragment still carries its own call's block index.
+/// </remarks>
 public sealed class AnthropicStreamTranslator(string model, string? messageId = null, int inputTokens = 0)
 {
     /// <summary>Chat tool-call index to the Anthropic block index that carries it.</summary>
@@ -17,7 +21,7 @@ public sealed class AnthropicStreamTranslator(string model, string? messageId = 
     private bool _openIsText;
     private bool _started;
     private string? _finishReason;
-    private JsonNode? _usage;
+    private JsonObject? _usage;
 
     public IEnumerable<AnthropicSseEvent> OnChunk(JsonObject chatChunk)
     {
@@ -25,11 +29,12 @@ public sealed class AnthropicStreamTranslator(string model, string? messageId = 
         Start(events, ChatJson.Text(chatChunk["id"]));
         if (chatChunk["usage"] is JsonObject usage)
         {
-            _usage = usage.DeepClone();
+            _usage = usage;
         }
 
         var choice = ChatJson.FirstChoice(chatChunk);
-        if (ChatJson.Text(choice?["delta"]?["content"]) is { Length: > 0 } text)
+        var delta = choice?["delta"] as JsonObject;
+        if (ChatJson.Text(delta?["content"]) is { Length: > 0 } text)
         {
             if (_openBlock is null || !_openIsText)
             {
@@ -39,7 +44,7 @@ public sealed class AnthropicStreamTranslator(string model, string? messageId = 
             events.Add(Delta(_openBlock!.Value, new JsonObject { ["type"] = "text_delta", ["text"] = text }));
         }
 
-        if (choice?["delta"]?["tool_calls"] is JsonArray calls)
+        if (delta?["tool_calls"] is JsonArray calls)
         {
             for (var i = 0; i < calls.Count; i++)
             {
@@ -80,7 +85,7 @@ public sealed class AnthropicStreamTranslator(string model, string? messageId = 
         }
 
         var index = call["index"] is JsonValue ? ChatJson.Int(call["index"]) : position;
-        var function = call["function"];
+        var function = call["function"] as JsonObject;
         if (!_toolBlocks.TryGetValue(index, out var block))
         {
             var id = ChatJson.Text(call["id"]) ?? AnthropicIds.NewToolUse();

@@ -13,24 +13,24 @@ public sealed class AnthropicToChatStream(string model, long created, bool inclu
     /// <summary>Anthropic block index to the chat tool-call index it streams.</summary>
     private readonly Dictionary<int, int> _toolCalls = [];
     private string _id = AnthropicIds.ChatFromMessage(null);
-    private JsonNode? _usage;
+    private JsonObject? _usage;
 
     public ChatStreamStep OnEvent(string eventName, JsonObject data)
     {
         switch (eventName)
         {
             case "message_start":
-                _id = AnthropicIds.ChatFromMessage(ChatJson.Text(data["message"]?["id"]));
-                _usage = data["message"]?["usage"]?.DeepClone();
+                var message = data["message"] as JsonObject;
+                _id = AnthropicIds.ChatFromMessage(ChatJson.Text(message?["id"]));
+                _usage = (message?["usage"] as JsonObject)?.DeepClone().AsObject();
                 return One(new JsonObject { ["role"] = "assistant", ["content"] = "" });
-            case "content_block_start" when data["content_block"] is JsonObject { } block && ChatJson.Text(block["type"]) == "tool_use":
-                var call = _toolCalls[ChatJson.Int(data["index"])] = _toolCalls.Count;
-                return ToolCallDelta(call, AnthropicUpstreamTranslator.ChatToolCall(ChatJson.Text(block["id"]), ChatJson.Text(block["name"]), ""));
+            case "content_block_start":
+                return BlockStart(ChatJson.Int(data["index"]), data["content_block"] as JsonObject);
             case "content_block_delta":
-                return Delta(ChatJson.Int(data["index"]), data["delta"]);
+                return Delta(ChatJson.Int(data["index"]), data["delta"] as JsonObject);
             case "message_delta":
-                MergeUsage(data["usage"]);
-                return One(new JsonObject(), AnthropicStopReasons.ToFinishReason(ChatJson.Text(data["delta"]?["stop_reason"])));
+                MergeUsage(data["usage"] as JsonObject);
+                return One(new JsonObject(), AnthropicStopReasons.ToFinishReason(ChatJson.Text((data["delta"] as JsonObject)?["stop_reason"])));
             case "message_stop" when includeUsage:
                 return new ChatStreamStep([Chunk([], AnthropicUpstreamTranslator.ChatUsage(_usage))]);
             case "error":
@@ -40,7 +40,23 @@ public sealed class AnthropicToChatStream(string model, long created, bool inclu
         }
     }
 
-    private ChatStreamStep Delta(int blockIndex, JsonNode? delta)
+    /// <summary>Anthropic starts blocks empty; a block that starts with text or input (other servers may) passes it on.</summary>
+    private ChatStreamStep BlockStart(int blockIndex, JsonObject? block)
+    {
+        switch (ChatJson.Text(block?["type"]))
+        {
+            case "text" when ChatJson.Text(block!["text"]) is { Length: > 0 } text:
+                return One(new JsonObject { ["content"] = text });
+            case "tool_use":
+                var call = _toolCalls[blockIndex] = _toolCalls.Count;
+                var input = block!["input"] is JsonObject { Count: > 0 } given ? given.ToJsonString() : "";
+                return ToolCallDelta(call, AnthropicUpstreamTranslator.ChatToolCall(ChatJson.Text(block["id"]), ChatJson.Text(block["name"]), input));
+            default:
+                return ChatStreamStep.Nothing;
+        }
+    }
+
+    private ChatStreamStep Delta(int blockIndex, JsonObject? delta)
     {
         switch (ChatJson.Text(delta?["type"]))
         {
@@ -54,15 +70,15 @@ public sealed class AnthropicToChatStream(string model, long created, bool inclu
     }
 
     /// <summary>Anthropic's <c>message_delta</c> usage is cumulative and may repeat or update the input counts.</summary>
-    private void MergeUsage(JsonNode? usage)
+    private void MergeUsage(JsonObject? usage)
     {
-        if (usage is not JsonObject update)
+        if (usage is null)
         {
             return;
         }
 
-        var merged = _usage as JsonObject ?? [];
-        foreach (var (name, value) in update)
+        var merged = _usage ?? [];
+        foreach (var (name, value) in usage)
         {
             if (value is not null)
             {

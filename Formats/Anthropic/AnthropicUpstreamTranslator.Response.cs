@@ -50,11 +50,11 @@ public static partial class AnthropicUpstreamTranslator
                 ["logprobs"] = null,
                 ["finish_reason"] = AnthropicStopReasons.ToFinishReason(ChatJson.Text(message["stop_reason"])),
             }),
-            ["usage"] = ChatUsage(message["usage"]),
+            ["usage"] = ChatUsage(message["usage"] as JsonObject),
         };
     }
 
-    internal static JsonObject ChatUsage(JsonNode? usage) => AnthropicUsage.ToChat(
+    internal static JsonObject ChatUsage(JsonObject? usage) => AnthropicUsage.ToChat(
         ChatJson.Int(usage?["input_tokens"]),
         ChatJson.Int(usage?["cache_creation_input_tokens"]),
         ChatJson.Int(usage?["cache_read_input_tokens"]),

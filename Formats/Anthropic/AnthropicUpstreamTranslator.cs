@@ -14,6 +14,11 @@ public static partial class AnthropicUpstreamTranslator
 
     public static AnthropicTranslation ChatToAnthropicRequest(JsonObject chatBody, string upstreamModel, int defaultMaxTokens)
     {
+        if (DuplicateFields.Find(chatBody) is { } duplicate)
+        {
+            return AnthropicTranslation.Failure(duplicate);
+        }
+
         var fields = new AnthropicFields();
         var request = new JsonObject
         {

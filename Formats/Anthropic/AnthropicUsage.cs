@@ -9,10 +9,10 @@ namespace LocalOpenAi.Formats.Anthropic;
 /// </summary>
 internal static class AnthropicUsage
 {
-    public static JsonObject FromChat(JsonNode? usage)
+    public static JsonObject FromChat(JsonObject? usage)
     {
         var prompt = ChatJson.Int(usage?["prompt_tokens"]);
-        var cached = ChatJson.Int(usage?["prompt_tokens_details"]?["cached_tokens"]);
+        var cached = ChatJson.Int((usage?["prompt_tokens_details"] as JsonObject)?["cached_tokens"]);
         return new JsonObject
         {
             ["input_tokens"] = Math.Max(0, prompt - cached),

@@ -79,6 +79,19 @@ public sealed class AnthropicRequestTranslatorTests
             """, chat["messages"]);
     }
 
+    [Fact]
+    public void A_system_turn_inside_messages_stays_in_place()
+    {
+        var chat = Translate("""
+            {"model":"m","max_tokens":10,"system":"first","messages":[
+              {"role":"user","content":"q"},{"role":"system","content":[{"type":"text","text":"now answer in French"}]},{"role":"user","content":"r"}]}
+            """);
+
+        WireJson.Equal("""
+            [{"role":"system","content":"first"},{"role":"user","content":"q"},{"role":"system","content":"now answer in French"},{"role":"user","content":"r"}]
+            """, chat["messages"]);
+    }
+
     [Theory]
     [InlineData("""{"type":"auto"}""", "\"auto\"", null)]
     [InlineData("""{"type":"any"}""", "\"required\"", null)]

@@ -79,6 +79,18 @@ public sealed class AnthropicToChatStreamTests
     }
 
     [Fact]
+    public void Blocks_that_start_with_their_content_pass_it_on()
+    {
+        var translator = new AnthropicToChatStream("claude", 0, includeUsage: false);
+
+        var text = Step(translator, ("content_block_start", """{"type":"content_block_start","index":0,"content_block":{"type":"text","text":"Hi"}}""")).Chunks;
+        var tool = Step(translator, ("content_block_start", """{"type":"content_block_start","index":1,"content_block":{"type":"tool_use","id":"t","name":"f","input":{"a":1}}}""")).Chunks;
+
+        WireJson.Equal("""{"content":"Hi"}""", Assert.Single(text)["choices"]![0]!["delta"]);
+        WireJson.Equal("""{"tool_calls":[{"index":0,"id":"t","type":"function","function":{"name":"f","arguments":"{\"a\":1}"}}]}""", Assert.Single(tool)["choices"]![0]!["delta"]);
+    }
+
+    [Fact]
     public void Thinking_and_unknown_events_produce_nothing()
     {
         var translator = new AnthropicToChatStream("claude", 0, includeUsage: true);
