@@ -1,0 +1,54 @@
+using Anthropic;
+using LocalOpenAi.Tests.Support;
+using Microsoft.Extensions.AI;
+
+namespace LocalOpenAi.Tests.Server;
+
+/// <summary>The official Anthropic .NET SDK (through its <see cref="IChatClient"/>) against <c>/v1/messages</c> on a real server and real llama.cpp.</summary>
+[Collection(ServerCollection.Name)]
+public sealed class MessagesSdkTests(ServerFixture server)
+{
+    private IChatClient Chat(int maxTokens) =>
+        new AnthropicClient { ApiKey = "not-needed", BaseUrl = server.BaseAddress.ToString().TrimEnd('/'), MaxRetries = 0 }
+            .AsIChatClient(ServerFixture.ModelAlias, maxTokens);
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_message_comes_back_with_text_a_finish_reason_and_usage()
+    {
+        var response = await Chat(12).GetResponseAsync(
+            [new(ChatRole.System, "You are terse."), new(ChatRole.User, "Say hello")],
+            new ChatOptions { Temperature = 0 });
+
+        Assert.False(string.IsNullOrEmpty(response.Text));
+        Assert.Contains(response.FinishReason, new ChatFinishReason?[] { ChatFinishReason.Stop, ChatFinishReason.Length });
+        Assert.InRange(response.Usage!.OutputTokenCount!.Value, 1, 12);
+        Assert.True(response.Usage.InputTokenCount > 5);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_streamed_message_assembles_into_the_same_kind_of_answer()
+    {
+        var updates = await Chat(12).GetStreamingResponseAsync("Stream a few words", new ChatOptions { Temperature = 0 }).ToListAsync();
+        var response = updates.ToChatResponse();
+
+        Assert.True(updates.Count > 2, $"{updates.Count} updates");
+        Assert.False(string.IsNullOrEmpty(response.Text));
+        Assert.InRange(response.Usage!.OutputTokenCount!.Value, 1, 12);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_required_tool_is_called_by_the_sdks_function_invocation_and_its_result_sent_back()
+    {
+        var calls = 0;
+        var lookup = AIFunctionFactory.Create((int id) => { calls++; return $"order {id}: shipped"; }, "lookup_order", "Finds an order by id");
+        var chat = Chat(64).AsBuilder().UseFunctionInvocation(configure: invoker => invoker.MaximumIterationsPerRequest = 2).Build();
+
+        var response = await chat.GetResponseAsync(
+            "Where is order 7?",
+            new ChatOptions { Tools = [lookup], ToolMode = ChatToolMode.RequireSpecific("lookup_order"), Temperature = 0 });
+
+        Assert.True(calls >= 1, "the model's tool_use block reached the function");
+        var result = response.Messages.SelectMany(message => message.Contents).OfType<FunctionResultContent>().First();
+        Assert.StartsWith("order ", result.Result?.ToString());
+    }
+}
