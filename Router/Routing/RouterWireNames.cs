@@ -33,13 +33,13 @@ public static class RouterWireNames
         _ => throw new ArgumentOutOfRangeException(nameof(complexity), complexity, null),
     };
 
-    /// <summary>Parses a strategy's wire name (or member name), ignoring case and <c>-</c>/<c>_</c>.</summary>
+    /// <summary>Parses a strategy's wire name (or member name), ignoring case and <c>-</c>/<c>_</c>; <c>claude_only</c> is <c>cloud_only</c> (with an Anthropic upstream).</summary>
     public static bool TryParseStrategy(string? text, out RoutingStrategy strategy)
     {
         strategy = Normalize(text) switch
         {
             "localonly" => RoutingStrategy.LocalOnly,
-            "cloudonly" => RoutingStrategy.CloudOnly,
+            "cloudonly" or "claudeonly" => RoutingStrategy.CloudOnly,
             "hybrid" => RoutingStrategy.Hybrid,
             "localfallback" => RoutingStrategy.LocalFallback,
             _ => (RoutingStrategy)(-1),

@@ -69,6 +69,7 @@ public sealed class RouterOptionsTests
     [InlineData("CloudOnly", RoutingStrategy.CloudOnly)]
     [InlineData("local-fallback", RoutingStrategy.LocalFallback)]
     [InlineData(" hybrid ", RoutingStrategy.Hybrid)]
+    [InlineData("claude_only", RoutingStrategy.CloudOnly)]
     public void Strategies_parse_from_wire_and_member_names(string text, RoutingStrategy expected)
     {
         Assert.True(RouterWireNames.TryParseStrategy(text, out var strategy));
