@@ -174,7 +174,7 @@ public sealed partial class InferenceScheduler
         {
             if (slot.Active is not null)
             {
-                Finish(slot, FinishReason.Cancelled);
+                Finish(slot, FinishReason.Cancelled, ShutdownMessage);
             }
         }
 
@@ -186,7 +186,7 @@ public sealed partial class InferenceScheduler
             }
 
             Interlocked.Decrement(ref _queueDepth);
-            Complete(request, new GenerationChunk(string.Empty, Finish: FinishReason.Cancelled, Error: "The server is shutting down."));
+            Complete(request, new GenerationChunk(string.Empty, Finish: FinishReason.Cancelled, Error: ShutdownMessage));
             request.Sampler.Dispose();
         }
     }

@@ -91,6 +91,9 @@ public sealed partial class InferenceScheduler : IDisposable
         _thread.Start();
     }
 
+    /// <summary>The <see cref="GenerationChunk.Error"/> of a generation cancelled because the server stopped, not its client.</summary>
+    public const string ShutdownMessage = "The server is shutting down.";
+
     public LlamaModel Model => _model;
 
     public int SlotCount => _slots.Length;
@@ -130,7 +133,7 @@ public sealed partial class InferenceScheduler : IDisposable
     {
         if (_draining || _stopping.IsCancellationRequested)
         {
-            return new Submission(SubmitStatus.Stopped, null, "The server is shutting down.");
+            return new Submission(SubmitStatus.Stopped, null, ShutdownMessage);
         }
 
         var needed = request.PromptTokens.Count + (long)Math.Max(request.MaxTokens ?? 1, 1);
@@ -162,7 +165,7 @@ public sealed partial class InferenceScheduler : IDisposable
         {
             Interlocked.Decrement(ref _queueDepth);
             sampler.Dispose();
-            return new Submission(SubmitStatus.Stopped, null, "The server is shutting down.");
+            return new Submission(SubmitStatus.Stopped, null, ShutdownMessage);
         }
 
         scheduled.WithdrawOnCancel(Withdraw);

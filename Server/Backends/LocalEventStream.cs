@@ -28,7 +28,7 @@ internal static class LocalEventStream
             {
                 if (chunk.Finish is FinishReason.Cancelled)
                 {
-                    yield return StreamEvent.Failed(RefusedOutcome.ClientGone.Error);
+                    yield return StreamEvent.Failed(chunk.Error is { } shutdown ? OpenAiError.ShuttingDown(shutdown) : RefusedOutcome.ClientGone.Error);
                     yield break;
                 }
 

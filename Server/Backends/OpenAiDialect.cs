@@ -17,6 +17,13 @@ internal sealed class OpenAiDialect : IWireDialect
 
     public ValueTask<IEnumerable<ReadOnlyMemory<byte>>> EndAsync() => ValueTask.FromResult<IEnumerable<ReadOnlyMemory<byte>>>([SseFrame.Data("[DONE]"u8)]);
 
-    public IEnumerable<ReadOnlyMemory<byte>> Failure(ErrorResult error) =>
-        error.StatusCode == RefusedOutcome.ClientClosedRequest ? [] : [SseFrame.Data(JsonSerializer.SerializeToUtf8Bytes(error.Body, OpenAiJson.Default.ErrorResponse))];
+    /// <remarks>A stream cut short by shutdown also gets <c>[DONE]</c>: the server ended it on purpose and the client may retry elsewhere.</remarks>
+    public IEnumerable<ReadOnlyMemory<byte>> Failure(ErrorResult error) => error switch
+    {
+        { StatusCode: RefusedOutcome.ClientClosedRequest } => [],
+        { Body.Error.Code: OpenAiError.ShuttingDownCode } => [ErrorFrame(error), SseFrame.Data("[DONE]"u8)],
+        _ => [ErrorFrame(error)],
+    };
+
+    private static byte[] ErrorFrame(ErrorResult error) => SseFrame.Data(JsonSerializer.SerializeToUtf8Bytes(error.Body, OpenAiJson.Default.ErrorResponse));
 }

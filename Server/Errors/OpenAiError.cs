@@ -20,6 +20,12 @@ public static class OpenAiError
     public static ErrorResult Unavailable(string message) =>
         Create(StatusCodes.Status503ServiceUnavailable, message, "server_error", null, "service_unavailable");
 
+    /// <summary>The code of the error that ends a generation cut short by shutdown (after <c>Inference:DrainTimeout</c>).</summary>
+    public const string ShuttingDownCode = "server_shutting_down";
+
+    public static ErrorResult ShuttingDown(string message) =>
+        new(StatusCodes.Status503ServiceUnavailable, Envelope(message, "server_error", null, ShuttingDownCode), RetryAfterSeconds: 1);
+
     public static ErrorResult Internal(string message = "The server had an error while processing your request.") =>
         Create(StatusCodes.Status500InternalServerError, message, "server_error", null, null);
 

@@ -54,8 +54,11 @@ public sealed class InferenceOptions
     /// <summary>A chat template name (llama3.1, chatml, qwen2.5, phi3, mistral, gemma, zephyr) overriding the GGUF's.</summary>
     public string? ChatTemplate { get; set; }
 
-    /// <summary>On shutdown, how long running generations may finish before they are cancelled.</summary>
-    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// On shutdown (SIGTERM), how long running generations may finish; then streams end with an error event and
+    /// <c>[DONE]</c>, waiting requests get 503, and the process exits. Orchestrators must wait longer before SIGKILL.
+    /// </summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Also serve <c>/v1/embeddings</c> from this model (a second, pooled context).</summary>
     public bool Embeddings { get; set; }

@@ -38,6 +38,7 @@ public static class ServerApplication
         });
 
         var app = builder.Build();
+        app.DrainOnStopping();
         app.UseMiddleware<RequestIdMiddleware>();
         app.UseRequestMetrics();
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
@@ -68,6 +69,7 @@ public static class ServerApplication
         services.AddSingleton(LoadCatalog(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ModelManager>();
+        services.AddShutdownDrain(configuration);
         services.AddHostedService(provider => provider.GetRequiredService<ModelManager>());
         services.AddLocalOpenAiMetrics();
         services.AddUpstream(configuration);

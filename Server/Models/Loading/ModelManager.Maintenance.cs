@@ -29,15 +29,33 @@ public sealed partial class ModelManager
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _stopping = true;
         await base.StopAsync(cancellationToken);
-        List<ModelRuntime> runtimes;
+        await BeginDrain();
+    }
+
+    /// <summary>
+    /// Starts the shutdown drain once (the host calls it as soon as SIGTERM arrives, while Kestrel still waits
+    /// for its requests): new generations are refused, running ones have <c>Inference:DrainTimeout</c> to finish,
+    /// then the rest end with a shutdown error, and every model is freed.
+    /// </summary>
+    public Task BeginDrain()
+    {
         lock (_gate)
         {
-            // Under the lock: a load finishing now either was installed before (and is detached here) or sees _stopping.
-            runtimes = [.. _entries.Values.Select(Detach).OfType<ModelRuntime>()];
-        }
+            if (_drain is not null)
+            {
+                return _drain;
+            }
 
+            _stopping = true;
+            // Under the lock: a load finishing now either was installed before (and is detached here) or sees _stopping.
+            List<ModelRuntime> runtimes = [.. _entries.Values.Select(Detach).OfType<ModelRuntime>()];
+            return _drain = DrainAsync(runtimes);
+        }
+    }
+
+    private async Task DrainAsync(List<ModelRuntime> runtimes)
+    {
         await Task.WhenAll(runtimes.Select(runtime => runtime.Model.Scheduler.DrainAsync(_options.DrainTimeout)));
         foreach (var runtime in runtimes)
         {

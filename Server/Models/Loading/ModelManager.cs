@@ -27,6 +27,7 @@ public sealed partial class ModelManager : BackgroundService
     private readonly TimeProvider _time;
     private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
+    private Task? _drain;
 
     public ModelManager(ModelCatalog catalog, IOptions<InferenceOptions> options, LocalOpenAiMetrics metrics, ILoggerFactory loggerFactory, TimeProvider time)
     {
