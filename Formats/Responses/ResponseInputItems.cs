@@ -11,7 +11,8 @@ internal static class ResponseInputItems
 {
     private static readonly HashSet<string> Roles = ["user", "assistant", "system", "developer"];
 
-    public static ResponsesError? Read(JsonNode? input, List<JsonObject> items)
+    /// <param name="references">Stored items by id, for <c>item_reference</c> items.</param>
+    public static ResponsesError? Read(JsonNode? input, IReadOnlyDictionary<string, JsonObject> references, List<JsonObject> items)
     {
         switch (input?.GetValueKind())
         {
@@ -26,7 +27,7 @@ internal static class ResponseInputItems
                 {
                     var path = JsonFields.Path("input", i);
                     var error = array[i] is JsonObject item
-                        ? Normalise(item, path, out var normalised) ?? Add(items, normalised!)
+                        ? Normalise(item, path, references, out var normalised) ?? Add(items, normalised!)
                         : ResponsesError.InvalidType(path, "an object", array[i]);
                     if (error is not null)
                     {
@@ -46,7 +47,7 @@ internal static class ResponseInputItems
         return null;
     }
 
-    private static ResponsesError? Normalise(JsonObject item, string path, out JsonObject? normalised)
+    private static ResponsesError? Normalise(JsonObject item, string path, IReadOnlyDictionary<string, JsonObject> references, out JsonObject? normalised)
     {
         normalised = null;
         var fields = new FieldReader(item, path);
@@ -63,10 +64,29 @@ internal static class ResponseInputItems
             "message" => NormaliseMessage(item, path, id, out normalised),
             "function_call" => NormaliseFunctionCall(fields, id, out normalised),
             "function_call_output" => NormaliseFunctionCallOutput(item, fields, path, id, out normalised),
+            "item_reference" => Resolve(fields, references, out normalised),
             _ => ResponsesError.Unsupported(
                 JsonFields.Path(path, "type"),
-                $"Input items of type '{type}' are not supported by this server; it serves 'message', 'function_call' and 'function_call_output' items."),
+                $"Input items of type '{type}' are not supported by this server; it serves 'message', 'function_call', 'function_call_output' and 'item_reference' items."),
         };
+    }
+
+    private static ResponsesError? Resolve(FieldReader fields, IReadOnlyDictionary<string, JsonObject> references, out JsonObject? normalised)
+    {
+        normalised = null;
+        var id = fields.RequiredString("id");
+        if (fields.Error is not null)
+        {
+            return fields.Error;
+        }
+
+        if (!references.TryGetValue(id!, out var referenced))
+        {
+            return ResponsesError.InvalidValue(fields.PathOf("id"), $"Item with id '{id}' not found.");
+        }
+
+        normalised = (JsonObject)referenced.DeepClone();
+        return null;
     }
 
     private static ResponsesError? NormaliseMessage(JsonObject item, string path, string? id, out JsonObject? normalised)

@@ -29,7 +29,6 @@ public sealed class ResponsesRequestErrorTests
         { """{"input":[{"role":"user","content":[{"type":"input_text","text":"a"},{"type":"input_file","file_id":"f"}]}]}""", "input[0].content[1].type", "unsupported_parameter" },
         { """{"input":[{"type":"function_call_output","call_id":"c","output":[{"type":"input_image","image_url":"u"}]}]}""", "input[0].output[0].type", "unsupported_parameter" },
         { """{"input":[{"type":"reasoning","summary":[]}]}""", "input[0].type", "unsupported_parameter" },
-        { """{"input":[{"type":"item_reference","id":"msg_1"}]}""", "input[0].type", "unsupported_parameter" },
         { """{"input":"hi","frobnicate":1}""", "frobnicate", "unknown_parameter" },
     };
 
@@ -66,6 +65,8 @@ public sealed class ResponsesRequestErrorTests
         { """{"input":[{"type":"function_call","call_id":"c","name":"f","arguments":{}}]}""", "input[0].arguments", "invalid_type" },
         { """{"input":[{"type":"function_call_output","call_id":"c"}]}""", "input[0].output", "missing_required_parameter" },
         { """{"input":[{"role":"user","content":"hi"},{"type":"function_call_output","call_id":"nope","output":"x"}]}""", "input[1].call_id", "invalid_value" },
+        { """{"input":[{"type":"item_reference","id":"msg_gone_0"}]}""", "input[0].id", "invalid_value" },
+        { """{"input":[{"type":"item_reference"}]}""", "input[0].id", "missing_required_parameter" },
         { """{"input":"hi","tools":{}}""", "tools", "invalid_type" },
         { """{"input":"hi","tools":[{"type":"function"}]}""", "tools[0].name", "missing_required_parameter" },
         { """{"input":"hi","tools":[{"name":"f"}]}""", "tools[0].type", "missing_required_parameter" },
