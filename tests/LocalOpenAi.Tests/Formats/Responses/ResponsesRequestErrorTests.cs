@@ -24,6 +24,8 @@ public sealed class ResponsesRequestErrorTests
         { """{"input":"hi","top_logprobs":3}""", "top_logprobs", "unsupported_parameter" },
         { """{"input":"hi","context_management":[{"type":"compaction"}]}""", "context_management", "unsupported_parameter" },
         { """{"input":"hi","text":{"verbosity":"low"}}""", "text.verbosity", "unsupported_parameter" },
+        { """{"input":"hi","max_tool_calls":2}""", "max_tool_calls", "unsupported_parameter" },
+        { """{"input":"hi","moderation":{"mode":"strict"}}""", "moderation", "unsupported_parameter" },
         { """{"input":"hi","tool_choice":{"type":"web_search_preview"}}""", "tool_choice.type", "unsupported_parameter" },
         { """{"input":[{"role":"user","content":[{"type":"input_image","image_url":"https://x/y.png"}]}]}""", "input[0].content[0].type", "unsupported_parameter" },
         { """{"input":[{"role":"user","content":[{"type":"input_text","text":"a"},{"type":"input_file","file_id":"f"}]}]}""", "input[0].content[1].type", "unsupported_parameter" },
