@@ -73,7 +73,7 @@ public static class ResponsesRequestTranslator
     private static ResponsesError? Model(JsonObject body, JsonObject chat)
     {
         var fields = new FieldReader(body, string.Empty);
-        ResponsesToolOptions.SetIfPresent(chat, "model", fields.String("model"));
+        JsonFields.SetIfPresent(chat, "model", fields.String("model"));
         return fields.Error;
     }
 
