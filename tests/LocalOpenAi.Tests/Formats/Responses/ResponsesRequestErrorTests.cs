@@ -63,6 +63,8 @@ public sealed class ResponsesRequestErrorTests
         { """{"input":[{"role":"user","content":[{"type":"input_text"}]}]}""", "input[0].content[0].text", "missing_required_parameter" },
         { """{"input":[{"role":"user","content":[{"type":"input_text","text":3}]}]}""", "input[0].content[0].text", "invalid_type" },
         { """{"input":[{"role":"user","content":[{"type":"banana","text":"x"}]}]}""", "input[0].content[0].type", "invalid_value" },
+        { """{"input":[{"role":"user","content":[{"type":"refusal","refusal":"x"}]}]}""", "input[0].content[0].type", "invalid_value" },
+        { """{"input":[{"role":"assistant","content":[{"type":"refusal"}]}]}""", "input[0].content[0].refusal", "missing_required_parameter" },
         { """{"input":[{"type":"function_call","name":"f","arguments":"{}"}]}""", "input[0].call_id", "missing_required_parameter" },
         { """{"input":[{"type":"function_call","call_id":"c","name":"f","arguments":{}}]}""", "input[0].arguments", "invalid_type" },
         { """{"input":[{"type":"function_call_output","call_id":"c"}]}""", "input[0].output", "missing_required_parameter" },
