@@ -7,7 +7,7 @@ namespace LocalOpenAi.Formats.Responses;
 /// Reads a request's <c>input</c> (a string or an array of items) into normalised Responses items:
 /// messages with content parts, <c>function_call</c> and <c>function_call_output</c> items.
 /// </summary>
-internal static class ResponseInputItems
+internal static partial class ResponseInputItems
 {
     private static readonly HashSet<string> Roles = ["user", "assistant", "system", "developer"];
 
@@ -109,47 +109,6 @@ internal static class ResponseInputItems
         var error = ResponseContentParts.Read(item["content"], role!, JsonFields.Path(path, "content"), out var content);
         normalised = error is null ? Message(role!, content!, id) : null;
         return error;
-    }
-
-    private static ResponsesError? NormaliseFunctionCall(FieldReader fields, string? id, out JsonObject? normalised)
-    {
-        normalised = null;
-        var callId = fields.RequiredString("call_id");
-        var name = fields.RequiredString("name");
-        var arguments = fields.RequiredString("arguments");
-        if (fields.Error is not null)
-        {
-            return fields.Error;
-        }
-
-        normalised = Item(id, "function_call");
-        normalised["call_id"] = callId;
-        normalised["name"] = name;
-        normalised["arguments"] = arguments;
-        normalised["status"] = "completed";
-        return null;
-    }
-
-    private static ResponsesError? NormaliseFunctionCallOutput(JsonObject item, FieldReader fields, string path, string? id, out JsonObject? normalised)
-    {
-        normalised = null;
-        var callId = fields.RequiredString("call_id");
-        if (fields.Error is not null)
-        {
-            return fields.Error;
-        }
-
-        var error = ResponseContentParts.ReadToolOutput(item["output"], JsonFields.Path(path, "output"), out var output);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        normalised = Item(id, "function_call_output");
-        normalised["call_id"] = callId;
-        normalised["output"] = output;
-        normalised["status"] = "completed";
-        return null;
     }
 
     private static JsonObject Message(string role, JsonArray content, string? id)
