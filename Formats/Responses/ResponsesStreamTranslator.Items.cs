@@ -15,7 +15,13 @@ public sealed partial class ResponsesStreamTranslator
         }
 
         _open!.Content.Append(text);
-        Emit(refusal ? "response.refusal.delta" : "response.output_text.delta", Position(_open, contentIndex: 0, "delta", text));
+        var delta = Position(_open, contentIndex: 0, "delta", text);
+        if (!refusal)
+        {
+            delta["logprobs"] = new JsonArray();
+        }
+
+        Emit(refusal ? "response.refusal.delta" : "response.output_text.delta", delta);
     }
 
     private void ToolCallDelta(int index, JsonObject call)
@@ -103,11 +109,6 @@ public sealed partial class ResponsesStreamTranslator
         }
 
         fields[key] = value;
-        if (key == "delta" && contentIndex is not null && !item.IsRefusal)
-        {
-            fields["logprobs"] = new JsonArray();
-        }
-
         return fields;
     }
 }
