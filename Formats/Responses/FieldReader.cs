@@ -12,6 +12,8 @@ internal sealed class FieldReader(JsonObject target, string path)
 {
     public ResponsesError? Error { get; private set; }
 
+    public string PathOf(string key) => JsonFields.Path(path, key);
+
     public string? String(string key) => Read(key, "a string", node => node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : null);
 
     public string? RequiredString(string key)

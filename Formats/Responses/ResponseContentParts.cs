@@ -62,10 +62,13 @@ internal static class ResponseContentParts
         return parts.Count switch
         {
             0 => JsonValue.Create(string.Empty),
-            1 => parts[0]!["text"]!.DeepClone(),
-            _ => new JsonArray(parts.Select(part => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = part!["text"]!.DeepClone() }).ToArray()),
+            1 => JsonValue.Create(TextOf(parts[0]!)),
+            _ => new JsonArray(parts.Select(part => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = TextOf(part!) }).ToArray()),
         };
     }
+
+    // A refusal the assistant gave earlier is replayed as what it said.
+    private static string TextOf(JsonNode part) => (string?)part["text"] ?? (string)part["refusal"]!;
 
     private static ResponsesError? ReadParts(JsonArray array, string role, string path, out JsonArray? parts)
     {
@@ -81,6 +84,18 @@ internal static class ResponseContentParts
 
             var fields = new FieldReader(part, partPath);
             var type = fields.String("type");
+            if (type == "refusal" && role == "assistant")
+            {
+                var refusal = fields.RequiredString("refusal");
+                if (fields.Error is not null)
+                {
+                    return fields.Error;
+                }
+
+                read.Add(new JsonObject { ["type"] = "refusal", ["refusal"] = refusal });
+                continue;
+            }
+
             var text = fields.String("text");
             if (fields.Error is not null)
             {
@@ -110,7 +125,7 @@ internal static class ResponseContentParts
         _ when MediaTypes.Contains(type) => ResponsesError.Unsupported(
             path, $"Content parts of type '{type}' are not supported by this server: its models read text only."),
         _ => ResponsesError.InvalidValue(
-            path, $"Invalid value for '{path}': '{type}'; expected 'input_text' or 'output_text'."),
+            path, $"Invalid value for '{path}': '{type}'; expected 'input_text' or 'output_text' ('refusal' in assistant messages)."),
     };
 
     private static JsonObject Part(string role, string text) => role == "assistant"

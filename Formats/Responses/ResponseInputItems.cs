@@ -7,11 +7,12 @@ namespace LocalOpenAi.Formats.Responses;
 /// Reads a request's <c>input</c> (a string or an array of items) into normalised Responses items:
 /// messages with content parts, <c>function_call</c> and <c>function_call_output</c> items.
 /// </summary>
-internal static class ResponseInputItems
+internal static partial class ResponseInputItems
 {
     private static readonly HashSet<string> Roles = ["user", "assistant", "system", "developer"];
 
-    public static ResponsesError? Read(JsonNode? input, List<JsonObject> items)
+    /// <param name="references">Stored items by id, for <c>item_reference</c> items.</param>
+    public static ResponsesError? Read(JsonNode? input, IReadOnlyDictionary<string, JsonObject> references, List<JsonObject> items)
     {
         switch (input?.GetValueKind())
         {
@@ -26,7 +27,7 @@ internal static class ResponseInputItems
                 {
                     var path = JsonFields.Path("input", i);
                     var error = array[i] is JsonObject item
-                        ? Normalise(item, path, out var normalised) ?? Add(items, normalised!)
+                        ? Normalise(item, path, references, out var normalised) ?? Add(items, normalised!)
                         : ResponsesError.InvalidType(path, "an object", array[i]);
                     if (error is not null)
                     {
@@ -46,7 +47,7 @@ internal static class ResponseInputItems
         return null;
     }
 
-    private static ResponsesError? Normalise(JsonObject item, string path, out JsonObject? normalised)
+    private static ResponsesError? Normalise(JsonObject item, string path, IReadOnlyDictionary<string, JsonObject> references, out JsonObject? normalised)
     {
         normalised = null;
         var fields = new FieldReader(item, path);
@@ -63,10 +64,29 @@ internal static class ResponseInputItems
             "message" => NormaliseMessage(item, path, id, out normalised),
             "function_call" => NormaliseFunctionCall(fields, id, out normalised),
             "function_call_output" => NormaliseFunctionCallOutput(item, fields, path, id, out normalised),
+            "item_reference" => Resolve(fields, references, out normalised),
             _ => ResponsesError.Unsupported(
                 JsonFields.Path(path, "type"),
-                $"Input items of type '{type}' are not supported by this server; it serves 'message', 'function_call' and 'function_call_output' items."),
+                $"Input items of type '{type}' are not supported by this server; it serves 'message', 'function_call', 'function_call_output' and 'item_reference' items."),
         };
+    }
+
+    private static ResponsesError? Resolve(FieldReader fields, IReadOnlyDictionary<string, JsonObject> references, out JsonObject? normalised)
+    {
+        normalised = null;
+        var id = fields.RequiredString("id");
+        if (fields.Error is not null)
+        {
+            return fields.Error;
+        }
+
+        if (!references.TryGetValue(id!, out var referenced))
+        {
+            return ResponsesError.InvalidValue(fields.PathOf("id"), $"Item with id '{id}' not found.");
+        }
+
+        normalised = (JsonObject)referenced.DeepClone();
+        return null;
     }
 
     private static ResponsesError? NormaliseMessage(JsonObject item, string path, string? id, out JsonObject? normalised)
@@ -89,47 +109,6 @@ internal static class ResponseInputItems
         var error = ResponseContentParts.Read(item["content"], role!, JsonFields.Path(path, "content"), out var content);
         normalised = error is null ? Message(role!, content!, id) : null;
         return error;
-    }
-
-    private static ResponsesError? NormaliseFunctionCall(FieldReader fields, string? id, out JsonObject? normalised)
-    {
-        normalised = null;
-        var callId = fields.RequiredString("call_id");
-        var name = fields.RequiredString("name");
-        var arguments = fields.RequiredString("arguments");
-        if (fields.Error is not null)
-        {
-            return fields.Error;
-        }
-
-        normalised = Item(id, "function_call");
-        normalised["call_id"] = callId;
-        normalised["name"] = name;
-        normalised["arguments"] = arguments;
-        normalised["status"] = "completed";
-        return null;
-    }
-
-    private static ResponsesError? NormaliseFunctionCallOutput(JsonObject item, FieldReader fields, string path, string? id, out JsonObject? normalised)
-    {
-        normalised = null;
-        var callId = fields.RequiredString("call_id");
-        if (fields.Error is not null)
-        {
-            return fields.Error;
-        }
-
-        var error = ResponseContentParts.ReadToolOutput(item["output"], JsonFields.Path(path, "output"), out var output);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        normalised = Item(id, "function_call_output");
-        normalised["call_id"] = callId;
-        normalised["output"] = output;
-        normalised["status"] = "completed";
-        return null;
     }
 
     private static JsonObject Message(string role, JsonArray content, string? id)

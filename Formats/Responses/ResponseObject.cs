@@ -60,21 +60,19 @@ internal static class ResponseObject
         _ => (Completed, null),
     };
 
-    public static JsonObject MessageItem(string id, string status, string text) => new()
+    public static JsonObject MessageItem(string id, string status, JsonObject part) => new()
     {
         ["id"] = id,
         ["type"] = "message",
         ["status"] = status,
         ["role"] = "assistant",
-        ["content"] = new JsonArray(OutputText(text)),
+        ["content"] = new JsonArray(part),
     };
 
-    public static JsonObject OutputText(string text) => new()
-    {
-        ["type"] = "output_text",
-        ["annotations"] = new JsonArray(),
-        ["text"] = text,
-    };
+    /// <summary>A message's content part: <c>output_text</c>, or <c>refusal</c> when the model declined.</summary>
+    public static JsonObject Part(bool refusal, string text) => refusal
+        ? new JsonObject { ["type"] = "refusal", ["refusal"] = text }
+        : new JsonObject { ["type"] = "output_text", ["annotations"] = new JsonArray(), ["text"] = text };
 
     public static JsonObject FunctionCallItem(string id, string status, string callId, string name, string arguments) => new()
     {

@@ -58,7 +58,7 @@ internal static class ResponsesFieldPolicy
             "truncation" => ResponsesError.Unsupported(key, "Only 'truncation': 'disabled' is supported by this server."),
             "top_logprobs" when value.ToJsonString() == "0" => null,
             "context_management" when value is JsonArray { Count: 0 } => null,
-            "conversation" or "prompt" or "top_logprobs" or "context_management" or "moderation" =>
+            "conversation" or "prompt" or "top_logprobs" or "context_management" or "moderation" or "max_tool_calls" =>
                 ResponsesError.Unsupported(key, $"'{key}' is not supported by this server."),
             _ => ResponsesError.Unknown(key),
         };

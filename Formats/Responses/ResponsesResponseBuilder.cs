@@ -14,10 +14,18 @@ public static class ResponsesResponseBuilder
         var (status, incompleteReason) = ResponseObject.FromFinishReason((string?)choice?["finish_reason"]);
         var output = new JsonArray();
         var text = Text(message?["content"]);
+        var refusal = Text(message?["refusal"]);
         var calls = message?["tool_calls"] as JsonArray ?? [];
-        if (text.Length > 0 || calls.Count == 0)
+        if (text.Length > 0 || (refusal.Length == 0 && calls.Count == 0))
         {
-            output.Add(ResponseObject.MessageItem(ResponseItemIds.Output(context.Id, "message", output.Count), ItemStatus(status), text));
+            output.Add(ResponseObject.MessageItem(
+                ResponseItemIds.Output(context.Id, "message", output.Count), ItemStatus(status), ResponseObject.Part(refusal: false, text)));
+        }
+
+        if (refusal.Length > 0)
+        {
+            output.Add(ResponseObject.MessageItem(
+                ResponseItemIds.Output(context.Id, "message", output.Count), ItemStatus(status), ResponseObject.Part(refusal: true, refusal)));
         }
 
         foreach (var call in calls.OfType<JsonObject>())

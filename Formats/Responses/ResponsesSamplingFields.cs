@@ -25,11 +25,11 @@ internal static class ResponsesSamplingFields
             return fields.Error;
         }
 
-        ResponsesToolOptions.SetIfPresent(chat, "parallel_tool_calls", parallelToolCalls);
-        ResponsesToolOptions.SetIfPresent(chat, "temperature", temperature);
-        ResponsesToolOptions.SetIfPresent(chat, "top_p", topP);
-        ResponsesToolOptions.SetIfPresent(chat, "max_tokens", maxOutputTokens);
-        ResponsesToolOptions.SetIfPresent(chat, "user", user);
+        JsonFields.SetIfPresent(chat, "parallel_tool_calls", parallelToolCalls);
+        JsonFields.SetIfPresent(chat, "temperature", temperature);
+        JsonFields.SetIfPresent(chat, "top_p", topP);
+        JsonFields.SetIfPresent(chat, "max_tokens", maxOutputTokens);
+        JsonFields.SetIfPresent(chat, "user", user);
         if (stream == true)
         {
             chat["stream"] = true;

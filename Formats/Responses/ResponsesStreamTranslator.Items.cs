@@ -6,16 +6,22 @@ namespace LocalOpenAi.Formats.Responses;
 /// <summary>Opening, growing and closing output items.</summary>
 public sealed partial class ResponsesStreamTranslator
 {
-    private void TextDelta(string text)
+    private void TextDelta(string text, bool refusal)
     {
-        if (_open is not { IsMessage: true })
+        if (_open is not { IsMessage: true } open || open.IsRefusal != refusal)
         {
             Close(ResponseObject.Completed);
-            Open(message: true, callId: null, name: string.Empty);
+            Open(message: true, callId: null, name: string.Empty, refusal);
         }
 
         _open!.Content.Append(text);
-        Emit("response.output_text.delta", Position(_open, contentIndex: 0, "delta", text));
+        var delta = Position(_open, contentIndex: 0, "delta", text);
+        if (!refusal)
+        {
+            delta["logprobs"] = new JsonArray();
+        }
+
+        Emit(refusal ? "response.refusal.delta" : "response.output_text.delta", delta);
     }
 
     private void ToolCallDelta(int index, JsonObject call)
@@ -40,7 +46,7 @@ public sealed partial class ResponsesStreamTranslator
         }
     }
 
-    private StreamedItem Open(bool message, string? callId, string name)
+    private StreamedItem Open(bool message, string? callId, string name, bool refusal = false)
     {
         var type = message ? "message" : "function_call";
         var item = new StreamedItem
@@ -49,13 +55,14 @@ public sealed partial class ResponsesStreamTranslator
             Id = ResponseItemIds.Output(context.Id, type, _items.Count),
             CallId = callId,
             Name = name,
+            IsRefusal = refusal,
         };
         _items.Add(item);
         _open = item;
         Emit("response.output_item.added", new JsonObject { ["output_index"] = item.OutputIndex, ["item"] = item.Added() });
         if (message)
         {
-            Emit("response.content_part.added", Position(item, contentIndex: 0, "part", ResponseObject.OutputText(string.Empty)));
+            Emit("response.content_part.added", Position(item, contentIndex: 0, "part", item.Part()));
         }
 
         return item;
@@ -71,12 +78,17 @@ public sealed partial class ResponsesStreamTranslator
         _open = null;
         item.Status = status;
         var content = item.Content.ToString();
-        if (item.IsMessage)
+        if (item.IsRefusal)
+        {
+            Emit("response.refusal.done", Position(item, contentIndex: 0, "refusal", content));
+            Emit("response.content_part.done", Position(item, contentIndex: 0, "part", item.Part()));
+        }
+        else if (item.IsMessage)
         {
             var done = Position(item, contentIndex: 0, "text", content);
             done["logprobs"] = new JsonArray();
             Emit("response.output_text.done", done);
-            Emit("response.content_part.done", Position(item, contentIndex: 0, "part", ResponseObject.OutputText(content)));
+            Emit("response.content_part.done", Position(item, contentIndex: 0, "part", item.Part()));
         }
         else
         {
@@ -97,11 +109,6 @@ public sealed partial class ResponsesStreamTranslator
         }
 
         fields[key] = value;
-        if (key == "delta" && contentIndex is not null)
-        {
-            fields["logprobs"] = new JsonArray();
-        }
-
         return fields;
     }
 }

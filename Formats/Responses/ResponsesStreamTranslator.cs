@@ -52,7 +52,12 @@ public sealed partial class ResponsesStreamTranslator(ResponseContext context)
 
         if (choice["delta"]?["content"] is JsonValue content && content.TryGetValue<string>(out var text) && text.Length > 0)
         {
-            TextDelta(text);
+            TextDelta(text, refusal: false);
+        }
+
+        if (choice["delta"]?["refusal"] is JsonValue refused && refused.TryGetValue<string>(out var refusal) && refusal.Length > 0)
+        {
+            TextDelta(refusal, refusal: true);
         }
 
         if (choice["delta"]?["tool_calls"] is JsonArray toolCalls)

@@ -31,7 +31,7 @@ internal static class ResponsesTextFormat
         {
             null => formatFields.Error,
             "text" => null,
-            "json_object" => ResponsesToolOptions.Set(chat, "response_format", new JsonObject { ["type"] = "json_object" }),
+            "json_object" => JsonFields.Set(chat, "response_format", new JsonObject { ["type"] = "json_object" }),
             "json_schema" => JsonSchema(formatFields, chat),
             var other => ResponsesError.InvalidValue(
                 "text.format.type", $"Invalid value for 'text.format.type': '{other}'; expected 'text', 'json_object' or 'json_schema'."),
@@ -50,9 +50,9 @@ internal static class ResponsesTextFormat
         }
 
         var jsonSchema = new JsonObject { ["name"] = name };
-        ResponsesToolOptions.SetIfPresent(jsonSchema, "description", description);
+        JsonFields.SetIfPresent(jsonSchema, "description", description);
         jsonSchema["schema"] = schema.DeepClone();
-        ResponsesToolOptions.SetIfPresent(jsonSchema, "strict", strict);
-        return ResponsesToolOptions.Set(chat, "response_format", new JsonObject { ["type"] = "json_schema", ["json_schema"] = jsonSchema });
+        JsonFields.SetIfPresent(jsonSchema, "strict", strict);
+        return JsonFields.Set(chat, "response_format", new JsonObject { ["type"] = "json_schema", ["json_schema"] = jsonSchema });
     }
 }

@@ -78,9 +78,9 @@ internal static class ResponsesToolOptions
         }
 
         var function = new JsonObject { ["name"] = name };
-        SetIfPresent(function, "description", description);
-        SetIfPresent(function, "parameters", parameters?.DeepClone());
-        SetIfPresent(function, "strict", strict);
+        JsonFields.SetIfPresent(function, "description", description);
+        JsonFields.SetIfPresent(function, "parameters", parameters?.DeepClone());
+        JsonFields.SetIfPresent(function, "strict", strict);
         chatTool = new JsonObject { ["type"] = "function", ["function"] = function };
         return null;
     }
@@ -92,24 +92,10 @@ internal static class ResponsesToolOptions
         {
             null => fields.Error,
             "function" => fields.RequiredString("name") is { } name
-                ? Set(chat, "tool_choice", new JsonObject { ["type"] = "function", ["function"] = new JsonObject { ["name"] = name } })
+                ? JsonFields.Set(chat, "tool_choice", new JsonObject { ["type"] = "function", ["function"] = new JsonObject { ["name"] = name } })
                 : fields.Error,
             var type => ResponsesError.Unsupported(
                 "tool_choice.type", $"'tool_choice' of type '{type}' is not supported by this server; use 'auto', 'none', 'required' or a function."),
         };
-    }
-
-    internal static ResponsesError? Set(JsonObject target, string key, JsonNode value)
-    {
-        target[key] = value;
-        return null;
-    }
-
-    internal static void SetIfPresent(JsonObject target, string key, JsonNode? value)
-    {
-        if (value is not null)
-        {
-            target[key] = value;
-        }
     }
 }

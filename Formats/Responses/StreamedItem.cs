@@ -13,6 +13,9 @@ internal sealed class StreamedItem
     /// <summary>The function call's id; null for a message.</summary>
     public string? CallId { get; init; }
 
+    /// <summary>For a message: whether its one content part is a refusal rather than text.</summary>
+    public bool IsRefusal { get; init; }
+
     public string Name { get; init; } = string.Empty;
 
     /// <summary>The message text or the call's arguments so far.</summary>
@@ -24,20 +27,22 @@ internal sealed class StreamedItem
     public bool IsMessage => CallId is null;
 
     public JsonObject ToItem(string status) => IsMessage
-        ? ResponseObject.MessageItem(Id, status, Content.ToString())
+        ? ResponseObject.MessageItem(Id, status, Part())
         : ResponseObject.FunctionCallItem(Id, status, CallId!, Name, Content.ToString());
+
+    /// <summary>The message's content part with what has arrived of it.</summary>
+    public JsonObject Part() => ResponseObject.Part(IsRefusal, Content.ToString());
 
     /// <summary>The item as <c>response.output_item.added</c> announces it: in progress, empty.</summary>
     public JsonObject Added()
     {
-        var item = IsMessage
-            ? ResponseObject.MessageItem(Id, ResponseObject.InProgress, string.Empty)
-            : ResponseObject.FunctionCallItem(Id, ResponseObject.InProgress, CallId!, Name, string.Empty);
-        if (IsMessage)
+        if (!IsMessage)
         {
-            item["content"] = new JsonArray();
+            return ResponseObject.FunctionCallItem(Id, ResponseObject.InProgress, CallId!, Name, string.Empty);
         }
 
+        var item = ResponseObject.MessageItem(Id, ResponseObject.InProgress, Part());
+        item["content"] = new JsonArray();
         return item;
     }
 }

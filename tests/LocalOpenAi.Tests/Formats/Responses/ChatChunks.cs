@@ -39,7 +39,7 @@ internal static class ChatChunks
                   "prompt_tokens_details":{"cached_tokens":{{cached}} } } }
         """);
 
-    private static JsonObject Choice(string deltaJson) => Chunk($$"""[{"index":0,"delta":{{deltaJson}},"logprobs":null,"finish_reason":null}]""");
+    public static JsonObject Choice(string deltaJson) => Chunk($$"""[{"index":0,"delta":{{deltaJson}},"logprobs":null,"finish_reason":null}]""");
 
     private static JsonObject Chunk(string choicesJson) => JsonAssert.Parse($$"""
         {"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"llama","system_fingerprint":"fp","choices":{{choicesJson}}}

@@ -28,6 +28,13 @@ internal static class ResponsesGoldenCases
             ChatChunks.Finish("tool_calls"),
             ChatChunks.Usage(30, 12, 0),
         ],
+        ["refusal"] =
+        [
+            ChatChunks.Choice("""{"role":"assistant","content":null,"refusal":""}"""),
+            ChatChunks.Choice("""{"refusal":"I can't help with that."}"""),
+            ChatChunks.Finish("stop"),
+            ChatChunks.Usage(7, 6, 0),
+        ],
         ["incomplete"] = [ChatChunks.Role(), ChatChunks.Text("Once upon a"), ChatChunks.Finish("length"), ChatChunks.Usage(5, 3, 0)],
     };
 

@@ -6,8 +6,8 @@ namespace LocalOpenAi.Tests.Formats.Responses;
 
 /// <summary>
 /// The translators' output, byte for byte, against files in <c>Golden/</c>. Those files were read
-/// by the openai npm package's stream helper and the Agents SDK's Responses model, which also
-/// wrote the <c>agents-*.request.json</c> bodies (<c>Golden/check-with-openai-sdks.cjs</c>).
+/// by the openai npm package's stream helper, the Agents SDK's Responses model and the Vercel AI
+/// SDK's OpenAI provider, which also wrote the <c>*.request.json</c> bodies (<c>Golden/check-with-openai-sdks.cjs</c>).
 /// </summary>
 public sealed class ResponsesGoldenTests
 {
@@ -56,9 +56,29 @@ public sealed class ResponsesGoldenTests
         Assert.Equal("weather", (string?)followUp.Chat["tools"]![0]!["function"]!["name"]);
     }
 
-    private static ResponsesChatRequest Translate(string file)
+    [Fact]
+    public void The_vercel_ai_sdks_requests_translate_with_its_item_reference_resolved_from_the_stored_response()
     {
-        var translation = ResponsesRequestTranslator.ToChat(JsonNode.Parse(File.ReadAllText(Path.Combine(GoldenDirectory, file)))!.AsObject(), null);
+        var stored = JsonNode.Parse(File.ReadAllText(Path.Combine(GoldenDirectory, "completion-calls.json")))!.AsObject();
+        var followUpBody = Body("vercel-follow-up.request.json");
+        var referenced = ResponsesRequestTranslator.ItemReferences(followUpBody).ToDictionary(
+            id => id,
+            id => ResponsesResponseBuilder.OutputItems(stored).Single(item => (string?)item["id"] == id && ResponseItemIds.ResponseIdOf(id) == (string?)stored["id"]));
+
+        var first = Translate("vercel-first.request.json");
+        var followUp = Translate("vercel-follow-up.request.json", referenced);
+
+        Assert.Equal(["system", "user"], Roles(first));
+        Assert.Equal(["system", "user", "assistant", "tool"], Roles(followUp));
+        Assert.Equal("Let me check.", (string?)followUp.Chat["messages"]![2]!["content"]);
+        Assert.Equal("call_1", (string?)followUp.Chat["messages"]![2]!["tool_calls"]![0]!["id"]);
+    }
+
+    private static JsonObject Body(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(GoldenDirectory, file)))!.AsObject();
+
+    private static ResponsesChatRequest Translate(string file, IReadOnlyDictionary<string, JsonObject>? referenced = null)
+    {
+        var translation = ResponsesRequestTranslator.ToChat(Body(file), null, referenced);
         Assert.Null(translation.Error);
         return translation.Request!;
     }

@@ -51,6 +51,19 @@ public sealed class ResponsesRequestTranslatorTests
     }
 
     [Fact]
+    public void An_earlier_refusal_is_replayed_as_the_assistants_words()
+    {
+        var request = Translate("""
+            {"input":[{"role":"user","content":"Do the bad thing."},
+                      {"type":"message","role":"assistant","content":[{"type":"refusal","refusal":"I can't help with that."}]},
+                      {"role":"user","content":"OK, something else."}]}
+            """);
+
+        Assert.Equal("I can't help with that.", (string?)request.Chat["messages"]![1]!["content"]);
+        JsonAssert.Equal("""[{"type":"refusal","refusal":"I can't help with that."}]""", request.InputItems[1]["content"]);
+    }
+
+    [Fact]
     public void Function_calls_join_the_assistant_message_and_their_outputs_become_tool_messages()
     {
         var request = Translate("""

@@ -119,6 +119,18 @@ public sealed class ResponsesResponseBuilderTests
     }
 
     [Fact]
+    public void A_refusal_becomes_a_refusal_part()
+    {
+        var chat = JsonAssert.Parse("""
+            {"model":"gpt","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":null,"refusal":"I can't help with that."}}]}
+            """);
+
+        JsonAssert.Equal("""
+            [{"id":"msg_abc_0","type":"message","status":"completed","role":"assistant","content":[{"type":"refusal","refusal":"I can't help with that."}]}]
+            """, ResponsesResponseBuilder.FromChat(chat, Context)["output"]);
+    }
+
+    [Fact]
     public void The_deleted_object_names_the_response()
     {
         JsonAssert.Equal("""{"id":"resp_abc","object":"response.deleted","deleted":true}""", ResponsesResponseBuilder.Deleted("resp_abc"));

@@ -208,6 +208,31 @@ public sealed class ResponsesStreamTranslatorTests
         JsonAssert.Equal(ResponsesResponseBuilder.FromChat(chat, Context).ToJsonString(), events[^1].Data["response"]);
     }
 
+    [Fact]
+    public void A_refusal_streams_as_refusal_events_and_matches_the_built_response()
+    {
+        var events = Stream(
+            ChatChunks.Choice("""{"role":"assistant","content":null,"refusal":""}"""),
+            ChatChunks.Choice("""{"refusal":"I can't "}"""),
+            ChatChunks.Choice("""{"refusal":"help."}"""),
+            ChatChunks.Finish("stop"));
+        var chat = JsonAssert.Parse("""
+            {"model":"llama","choices":[{"index":0,"finish_reason":"stop","message":{"role":"assistant","content":null,"refusal":"I can't help."}}]}
+            """);
+
+        Assert.Equal(
+            [
+                "response.created", "response.in_progress", "response.output_item.added", "response.content_part.added",
+                "response.refusal.delta", "response.refusal.delta", "response.refusal.done", "response.content_part.done",
+                "response.output_item.done", "response.completed",
+            ],
+            events.Select(e => e.Type));
+        JsonAssert.Equal("""
+            {"type":"response.refusal.done","item_id":"msg_s_0","output_index":0,"content_index":0,"refusal":"I can't help.","sequence_number":6}
+            """, events[6].Data);
+        JsonAssert.Equal(ResponsesResponseBuilder.FromChat(chat, Context).ToJsonString(), events[^1].Data["response"]);
+    }
+
     private static List<ResponsesSseEvent> Stream(params JsonObject[] chunks) => Run(new ResponsesStreamTranslator(Context), chunks);
 
     private static List<ResponsesSseEvent> Run(ResponsesStreamTranslator translator, params JsonObject[] chunks)
