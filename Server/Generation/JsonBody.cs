@@ -38,6 +38,8 @@ public static class JsonBody
         }
     }
 
+    private static readonly JsonDocumentOptions NoDuplicates = new() { AllowDuplicateProperties = false, MaxDepth = 64 };
+
     /// <summary>Reads a body that is handled as JSON nodes (a front-end translates it): it must be a JSON object.</summary>
     public static async Task<(JsonObject? Body, ErrorResult? Error)> ReadObjectAsync(HttpRequest request)
     {
@@ -45,13 +47,15 @@ public static class JsonBody
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         try
         {
-            return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is JsonObject body
+            // Duplicate keys are refused while parsing: a JsonObject holding them throws when first read.
+            return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: NoDuplicates) is JsonObject body
                 ? (body, null)
                 : (null, OpenAiError.BadRequest("The request body must be a JSON object."));
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
-            return (null, OpenAiError.BadRequest("We could not parse the JSON body of your request. The body must be valid JSON."));
+            var param = exception.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+            return (null, OpenAiError.BadRequest("We could not parse the JSON body of your request. The body must be valid JSON, nested at most 64 levels deep, without duplicate keys.", param));
         }
     }
 

@@ -48,7 +48,7 @@ internal static class ResponsesEndpoints
             previous = stored.Conversation;
         }
 
-        var translation = ResponsesRequestTranslator.ToChat(body, previous);
+        var translation = ResponsesRequestTranslator.ToChat(body, previous, await ReferencedItemsAsync(body, tenant, store, http.RequestAborted));
         if (!translation.IsSuccess)
         {
             return new ErrorResult(StatusCodes.Status400BadRequest, translation.Error!.ToErrorResponse(), RetryAfterSeconds: null);
@@ -66,6 +66,22 @@ internal static class ResponsesEndpoints
         var call = new CompletionCall(http, UpstreamEndpoint.ChatCompletions, chat, request!, request!.Model, request.Stream == true, route);
         var dialect = new ResponsesDialect(context, translation.Request, store, tenant);
         return new OutcomeResult(backend.CompleteAsync(call, http.RequestAborted), call.Stream, dialect);
+    }
+
+    /// <summary>The stored items that <c>item_reference</c> inputs name (the Vercel AI SDK sends earlier answers so), from this tenant's responses.</summary>
+    private static async Task<Dictionary<string, JsonObject>> ReferencedItemsAsync(JsonObject body, string tenant, ResponseStore store, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var itemId in ResponsesRequestTranslator.ItemReferences(body))
+        {
+            if (ResponseItemIds.ResponseIdOf(itemId) is { } responseId && await store.FindAsync(tenant, responseId, cancellationToken) is { } stored
+                && stored.Conversation.FirstOrDefault(item => item["id"] is JsonValue id && id.TryGetValue<string>(out var value) && value == itemId) is { } item)
+            {
+                found[itemId] = item;
+            }
+        }
+
+        return found;
     }
 
     private static async Task<IResult> RetrieveAsync(string id, HttpContext http, ResponseStore store) =>
