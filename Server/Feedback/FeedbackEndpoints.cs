@@ -32,7 +32,16 @@ public static class FeedbackEndpoints
         var exchange = exchanges.Find(request!.RequestId!);
         var record = new FeedbackRecord(
             time.GetUtcNow(), request.RequestId!, request.Rating!.Value, request.Comment, request.UserId, exchange?.Request, exchange?.Response);
-        await store.AppendAsync(record, http.RequestAborted);
+        try
+        {
+            await store.AppendAsync(record, http.RequestAborted);
+        }
+        catch (IOException)
+        {
+            return OpenAiError.Create(
+                StatusCodes.Status507InsufficientStorage, "The feedback could not be stored: the server's disk is full or failing. Nothing was recorded; try again later.", "server_error", null, "insufficient_storage");
+        }
+
         return TypedResults.Json(
             new FeedbackAccepted(record.RequestId, exchange is not null), FeedbackJson.Default.FeedbackAccepted, statusCode: StatusCodes.Status202Accepted);
     }

@@ -10,11 +10,13 @@ namespace LocalOpenAi.Tests.Server.Feedback;
 internal sealed class FeedbackHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly string? _temporaryDirectory;
 
-    private FeedbackHost(WebApplication app, string path)
+    private FeedbackHost(WebApplication app, string path, string? temporaryDirectory)
     {
         _app = app;
         Path = path;
+        _temporaryDirectory = temporaryDirectory;
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
@@ -24,9 +26,11 @@ internal sealed class FeedbackHost : IAsyncDisposable
 
     public IExchangeLog Exchanges => _app.Services.GetRequiredService<IExchangeLog>();
 
-    public static async Task<FeedbackHost> StartAsync()
+    /// <param name="path">The feedback file; a fresh temporary one when null (<c>/dev/full</c> stands for a full disk).</param>
+    public static async Task<FeedbackHost> StartAsync(string? path = null)
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "localopenai-feedback-" + Guid.NewGuid().ToString("N"), "feedback.jsonl");
+        var temporaryDirectory = path is null ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "localopenai-feedback-" + Guid.NewGuid().ToString("N")) : null;
+        path ??= System.IO.Path.Combine(temporaryDirectory!, "feedback.jsonl");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -35,7 +39,7 @@ internal sealed class FeedbackHost : IAsyncDisposable
         var app = builder.Build();
         app.MapFeedback();
         await app.StartAsync();
-        return new FeedbackHost(app, path);
+        return new FeedbackHost(app, path, temporaryDirectory);
     }
 
     public async ValueTask DisposeAsync()
@@ -43,9 +47,10 @@ internal sealed class FeedbackHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (Directory.Exists(System.IO.Path.GetDirectoryName(Path)))
+        // Only ever the temporary folder this host made: never the folder of a path it was given.
+        if (_temporaryDirectory is not null && Directory.Exists(_temporaryDirectory))
         {
-            Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
+            Directory.Delete(_temporaryDirectory, recursive: true);
         }
     }
 }

@@ -34,17 +34,24 @@ public sealed class FeedbackStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_line_torn_by_a_crash_spoils_only_itself()
+    public async Task A_line_torn_by_a_crash_is_dropped_when_the_file_is_next_opened()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        await File.WriteAllTextAsync(FilePath, """{"time":"2025-01-01T00:00:00+00:00","request_id":"torn","rat""");
+        await File.WriteAllTextAsync(FilePath, """{"request_id":"whole"}""" + "\n" + """{"time":"2025-01-01T00:00:00+00:00","request_id":"torn","rat""");
         await using var store = new FeedbackStore(FilePath);
 
         await store.AppendAsync(new FeedbackRecord(DateTimeOffset.UnixEpoch, "r2", 5, null, "u", null, null));
 
         var lines = await File.ReadAllLinesAsync(FilePath);
-        Assert.Equal(2, lines.Length);
-        Assert.Equal("r2", JsonSerializer.Deserialize<JsonElement>(lines[1]).GetProperty("request_id").GetString());
+        Assert.Equal(["whole", "r2"], lines.Select(line => JsonSerializer.Deserialize<JsonElement>(line).GetProperty("request_id").GetString()));
+    }
+
+    [Fact]
+    public async Task A_full_disk_fails_the_append_with_an_io_error_and_stores_nothing()
+    {
+        await using var store = new FeedbackStore("/dev/full");
+
+        await Assert.ThrowsAnyAsync<IOException>(() => store.AppendAsync(new FeedbackRecord(DateTimeOffset.UnixEpoch, "r3", 5, null, null, null, null)));
     }
 
     [Fact]
