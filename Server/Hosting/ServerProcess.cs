@@ -22,6 +22,13 @@ internal static class ServerProcess
             }
 
             await app.StartAsync(cancellationToken);
+            if (await StartupModelCheck.FailureAsync(app.Services, app.Lifetime.ApplicationStopping) is { } failure)
+            {
+                await error.WriteLineAsync($"error: {failure}");
+                await app.StopAsync(CancellationToken.None);
+                return 1;
+            }
+
             await app.WaitForShutdownAsync(CancellationToken.None);
             return 0;
         }

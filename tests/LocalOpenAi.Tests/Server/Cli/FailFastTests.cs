@@ -32,6 +32,21 @@ public sealed class FailFastTests : IDisposable
     }
 
     [Fact]
+    public async Task A_gguf_file_llama_cpp_cannot_load_ends_the_process_after_start()
+    {
+        var path = Path.Combine(_directory, "truncated.gguf");
+        var whole = await File.ReadAllBytesAsync(TestModels.TinyPath);
+        await File.WriteAllBytesAsync(path, whole[..(whole.Length / 3)]);
+
+        var run = await ServerProcessRun.RunAsync(_directory, "--model", "truncated.gguf", "--port", "0");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith("error: --model truncated.gguf: the model did not load (", run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", run.Output);
+    }
+
+    [Fact]
     public async Task A_port_in_use_is_one_line_and_exit_code_1()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
