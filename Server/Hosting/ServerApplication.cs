@@ -1,6 +1,7 @@
 using LocalOpenAi.Server.Agents;
 using LocalOpenAi.Server.Caching;
 using LocalOpenAi.Server.Cli;
+using LocalOpenAi.Server.Dashboard;
 using LocalOpenAi.Server.Endpoints;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Feedback;
@@ -62,6 +63,7 @@ public static class ServerApplication
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseOpenAiStatusCodeEnvelope();
         app.UseLocalOpenAiSecurity();
+        app.UseDashboardFiles();
         app.MapHealth();
         app.MapModels();
         app.MapModelAdmin();
@@ -74,6 +76,7 @@ public static class ServerApplication
         app.MapFeedback();
         app.MapRouter();
         app.MapMetrics();
+        app.MapDashboard();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }

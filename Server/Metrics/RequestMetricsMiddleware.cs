@@ -1,3 +1,6 @@
+using System.Globalization;
+using LocalOpenAi.Server.Dashboard;
+
 namespace LocalOpenAi.Server.Metrics;
 
 /// <summary>
@@ -12,7 +15,7 @@ namespace LocalOpenAi.Server.Metrics;
 /// writes the one structured log line per request (method, route pattern, status, ms, route, cache, model,
 /// tokens; never keys or bodies).
 /// </remarks>
-internal sealed partial class RequestMetricsMiddleware(RequestDelegate next, LocalOpenAiMetrics metrics, TimeProvider timeProvider, ILogger<RequestMetricsMiddleware> logger)
+internal sealed partial class RequestMetricsMiddleware(RequestDelegate next, LocalOpenAiMetrics metrics, RecentRequests recent, TimeProvider timeProvider, ILogger<RequestMetricsMiddleware> logger)
 {
     public const string None = "none";
     public const string Unmatched = "unmatched";
@@ -41,8 +44,13 @@ internal sealed partial class RequestMetricsMiddleware(RequestDelegate next, Loc
             var route = HeaderOrNone(response, "X-Route");
             var model = HeaderOrNone(response, "X-Model");
             metrics.RecordRequest(route, model, endpoint, status, elapsed);
-            var tokens = RequestTokens.Reported(context)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
-            Log.Completed(logger, context.Request.Method, endpoint, status, elapsed.TotalMilliseconds, route, HeaderOrNone(response, "X-Cache"), model, tokens, RequestIdOf(response));
+            var tokens = RequestTokens.Reported(context);
+            var cache = HeaderOrNone(response, "X-Cache");
+            Log.Completed(logger, context.Request.Method, endpoint, status, elapsed.TotalMilliseconds, route, cache, model, tokens?.ToString(CultureInfo.InvariantCulture) ?? "-", RequestIdOf(response));
+            if (route != None)
+            {
+                recent.Add(new RecentRequest(timeProvider.GetUtcNow(), endpoint, status, route, HeaderOrNone(response, "X-Route-Reason"), cache, model, tokens, elapsed.TotalMilliseconds));
+            }
         }
     }
 
