@@ -49,6 +49,16 @@ async function readStream(body, onText) {
 }
 
 async function send() {
+  const button = document.getElementById("play-send");
+  button.disabled = true;
+  try {
+    await converse();
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function converse() {
   const input = document.getElementById("play-input");
   const model = document.getElementById("play-model").value;
   if (!input.value.trim()) return;
@@ -68,9 +78,11 @@ async function send() {
   }
 
   let answer = "";
+  let chunks = 0;
   await readStream(response.body, text => {
     answer += text;
     turn.textContent = answer;
+    turn.dataset.chunks = String(++chunks);
   });
   chat.messages.push({ role: "assistant", content: answer });
 }
