@@ -6,9 +6,17 @@ namespace LocalOpenAi.Tests.Server.Cli;
 /// <summary>Runs the real server executable (<c>dotnet LocalOpenAi.Server.dll ARGS</c>) to its exit and keeps what it printed.</summary>
 internal sealed record ServerProcessRun(int ExitCode, string Output, string Error)
 {
-    public static async Task<ServerProcessRun> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ServerProcessRun> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    public static async Task<ServerProcessRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(typeof(ServerCommandLine).Assembly.Location);
         foreach (var arg in args)
         {
