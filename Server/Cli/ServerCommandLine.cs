@@ -18,7 +18,6 @@ public static class ServerCommandLine
     {
         var root = CreateRoot();
         var result = root.Parse(WithDefaultCommand(root, args), new ParserConfiguration { EnablePosixBundling = false });
-        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (result.Action is ParseErrorAction parseError)
         {
             parseError.ShowHelp = false;
@@ -34,10 +33,11 @@ public static class ServerCommandLine
             return UsageError;
         }
 
-        return await result.InvokeAsync(invocation, cancellationToken);
+        // Without the default handler a bug keeps its stack trace; expected failures are handled by each command.
+        return await result.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
     }
 
-    internal static RootCommand CreateRoot()
+    private static RootCommand CreateRoot()
     {
         var root = new RootCommand("LocalOpenAi: an OpenAI-compatible local inference server and hybrid proxy. Without a command, it runs 'serve'.");
         foreach (var command in typeof(ServerCommandLine).Assembly.GetTypes()
@@ -53,7 +53,8 @@ public static class ServerCommandLine
 
     /// <summary>
     /// Puts <c>serve</c> in front unless another subcommand is named or root help or the version is asked
-    /// for alone (so <c>--version --port 1</c> is an error, not a server), and rewrites <c>serve</c>'s free-form arguments (<see cref="ServeArguments"/>).
+    /// for alone (so <c>--version --port 1</c> is an error, not a server), and rewrites <c>serve</c>'s
+    /// free-form arguments (<see cref="ServeArguments"/>).
     /// </summary>
     private static IReadOnlyList<string> WithDefaultCommand(RootCommand root, IReadOnlyList<string> args) => args switch
     {
