@@ -23,6 +23,9 @@ else
 fi
 
 if [ -f tests/node/package.json ]; then
+  if [ ! -d tests/node/node_modules ]; then
+    (cd tests/node && npm ci --no-audit --no-fund --silent) || status=1
+  fi
   node_log="$results/node.log"
   (cd tests/node && npm test 2>&1) | tee "$node_log" || status=1
   node_passed=$(grep -E '^# pass ' "$node_log" | grep -o '[0-9]*' || echo 0)

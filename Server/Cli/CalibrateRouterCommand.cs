@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using LocalOpenAi.Router.Calibration;
 using LocalOpenAi.Router.Classification;
 
@@ -8,28 +8,30 @@ namespace LocalOpenAi.Server.Cli;
 /// <c>calibrate-router --sample FILE.jsonl --cloud-share 0.2</c>: sets the classifier's thresholds so
 /// that about that share of the operator's own traffic scores complex (and goes to the cloud).
 /// </summary>
-public static class CalibrateRouterCommand
+public sealed class CalibrateRouterCommand : ICliCommand
 {
     public const string Name = "calibrate-router";
 
-    private const string Usage = "usage: calibrate-router --sample FILE.jsonl --cloud-share 0.2";
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    Command ICliCommand.Create()
     {
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var sample = new Option<string>("--sample") { Description = "Recorded requests, one JSON object a line", Required = true, HelpName = "FILE.jsonl" };
+        var share = new Option<double>("--cloud-share")
         {
-            options[args[i]] = args[i + 1];
-        }
+            Description = "The share of requests that should score complex, between 0 and 1",
+            DefaultValueFactory = _ => 0.2,
+            CustomParser = result => OptionValues.Number(result, exclusiveMinimum: 0, exclusiveMaximum: 1) ?? 0,
+        };
 
-        if (!options.TryGetValue("--sample", out var path)
-            || !double.TryParse(options.GetValueOrDefault("--cloud-share", "0.2"), NumberStyles.Float, CultureInfo.InvariantCulture, out var share)
-            || share is <= 0 or >= 1)
+        var command = new Command(Name, "Prints Router:Classifier thresholds (JSON for appsettings.json) that send about --cloud-share of the sample to the cloud.")
         {
-            error.WriteLine(Usage);
-            return 2;
-        }
+            sample, share,
+        };
+        command.SetAction(result => Run(result.GetValue(sample)!, result.GetValue(share), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
 
+    private static int Run(string path, double share, TextWriter output, TextWriter error)
+    {
         IReadOnlyList<TrafficSample> samples;
         try
         {
@@ -38,7 +40,7 @@ public static class CalibrateRouterCommand
         catch (Exception exception) when (exception is FormatException or IOException)
         {
             error.WriteLine($"error: {exception.Message}");
-            return 2;
+            return ServerCommandLine.UsageError;
         }
 
         var result = ThresholdCalibrator.Calibrate(samples.Select(sample => sample.Input), share, new ClassifierOptions());

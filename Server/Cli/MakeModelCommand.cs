@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using LocalOpenAi.Formats.Gguf;
@@ -9,50 +10,46 @@ namespace LocalOpenAi.Server.Cli;
 /// <c>make-model --preset tiny|small|1b --quant q8_0|q4_0|f16 --out FILE.gguf [--seed N]</c>; with
 /// <c>--lora-rank N [--lora-alpha X]</c> it writes a LoRA adapter for the preset instead of a model.
 /// </summary>
-public static class MakeModelCommand
+public sealed class MakeModelCommand : ICliCommand
 {
     public const string Name = "make-model";
 
-    private const string Usage =
-        "usage: make-model --preset tiny|small|1b --quant q8_0|q4_0|f16 --out FILE.gguf [--seed N]\n" +
-        "       make-model --preset tiny|small|1b --lora-rank N [--lora-alpha X] --out FILE.gguf [--seed N]   (a LoRA adapter for the preset; alpha defaults to the rank)";
-
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    Command ICliCommand.Create()
     {
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var preset = new Option<string>("--preset") { Description = "Model shape", DefaultValueFactory = _ => "tiny" };
+        preset.AcceptOnlyFromAmong("tiny", "small", "1b");
+        var quant = new Option<string>("--quant") { Description = "Weight format of the model (not used for an adapter)", DefaultValueFactory = _ => "q8_0" };
+        quant.AcceptOnlyFromAmong("q8_0", "q4_0", "f16");
+        var output = new Option<string>("--out") { Description = "The GGUF file to write (relative to the current folder)", Required = true, HelpName = "FILE.gguf" };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random weights", DefaultValueFactory = _ => 42 };
+        var rank = new Option<int?>("--lora-rank")
         {
-            options[args[i]] = args[i + 1];
-        }
-
-        if (args.Length % 2 != 0 || !options.TryGetValue("--out", out var path))
+            Description = "Write a LoRA adapter of this rank for the preset instead of a model",
+            CustomParser = result => OptionValues.Integer(result, minimum: 1),
+        };
+        var alpha = new Option<double?>("--lora-alpha")
         {
-            error.WriteLine(Usage);
-            return 2;
-        }
+            Description = "The adapter's alpha (default: the rank)",
+            CustomParser = result => OptionValues.Number(result, exclusiveMinimum: 0),
+        };
 
-        if (!SyntheticModelShape.TryParsePreset(options.GetValueOrDefault("--preset", "tiny"), out var preset)
-            || !GgufQuantizationExtensions.TryParse(options.GetValueOrDefault("--quant", "q8_0"), out var quantization)
-            || !int.TryParse(options.GetValueOrDefault("--seed", "42"), out var seed))
+        var command = new Command(Name, "Writes a synthetic Llama-architecture GGUF (random weights, Llama 3 tokens and chat template) for tests and offline demos.")
         {
-            error.WriteLine(Usage);
-            return 2;
-        }
-
-        (int Rank, float Alpha)? lora = null;
-        if (options.TryGetValue("--lora-rank", out var rankText))
+            preset, quant, output, seed, rank, alpha,
+        };
+        command.SetAction(result =>
         {
-            if (!int.TryParse(rankText, CultureInfo.InvariantCulture, out var rank) || rank < 1
-                || !float.TryParse(options.GetValueOrDefault("--lora-alpha", rankText), CultureInfo.InvariantCulture, out var alpha)
-                || !float.IsFinite(alpha) || alpha <= 0f)
-            {
-                error.WriteLine(Usage);
-                return 2;
-            }
+            _ = SyntheticModelShape.TryParsePreset(result.GetValue(preset)!, out var shape);
+            _ = GgufQuantizationExtensions.TryParse(result.GetValue(quant)!, out var quantization);
+            var lora = result.GetValue(rank) is { } r ? (Rank: r, Alpha: (float)(result.GetValue(alpha) ?? r)) : ((int Rank, float Alpha)?)null;
+            Write(result.GetValue(output)!, shape, quantization, result.GetValue(seed), lora, result.InvocationConfiguration.Output);
+            return 0;
+        });
+        return command;
+    }
 
-            lora = (rank, alpha);
-        }
-
+    private static void Write(string path, SyntheticModelPreset preset, GgufQuantization quantization, int seed, (int Rank, float Alpha)? lora, TextWriter output)
+    {
         var stopwatch = Stopwatch.StartNew();
         var temporary = path + ".partial";
         using (var stream = File.Create(temporary))
@@ -72,6 +69,5 @@ public static class MakeModelCommand
             ? $"LoRA adapter for preset {preset}, rank {written.Rank}, alpha {written.Alpha.ToString(CultureInfo.InvariantCulture)}"
             : $"preset {preset}, {quantization}";
         output.WriteLine($"wrote {path} ({new FileInfo(path).Length / (1024.0 * 1024):F1} MiB, {what}) in {stopwatch.Elapsed.TotalSeconds:F1} s");
-        return 0;
     }
 }

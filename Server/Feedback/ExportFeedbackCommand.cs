@@ -1,31 +1,37 @@
+using System.CommandLine;
+using LocalOpenAi.Server.Cli;
+
 namespace LocalOpenAi.Server.Feedback;
 
 /// <summary><c>export-feedback --out FILE [--min-rating N] [--feedback FILE]</c>: writes a chat fine-tuning dataset.</summary>
-public static class ExportFeedbackCommand
+public sealed class ExportFeedbackCommand : ICliCommand
 {
     public const string Name = "export-feedback";
 
-    private const string Usage = "usage: export-feedback --out FILE.jsonl [--min-rating 1-5 (default 4)] [--feedback FEEDBACK.jsonl]";
-
-    /// <param name="defaultFeedbackPath">The configured feedback file, used when <c>--feedback</c> is not given.</param>
-    /// <returns>0 on success, 1 when a file could not be read or written, 2 for a usage error.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error, string? defaultFeedbackPath = null)
+    Command ICliCommand.Create()
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        var output = new Option<string>("--out") { Description = "The chat fine-tuning JSONL file to write", Required = true, HelpName = "FILE.jsonl" };
+        var minRating = new Option<int>("--min-rating")
         {
-            options[args[i]] = args[i + 1];
-        }
-
-        var known = options.Keys.All(key => key is "--out" or "--min-rating" or "--feedback");
-        if (args.Length % 2 != 0 || !known || !options.TryGetValue("--out", out var outPath)
-            || !int.TryParse(options.GetValueOrDefault("--min-rating", "4"), out var minRating) || minRating is < 1 or > 5)
+            Description = "Lowest rating (1-5) exported",
+            DefaultValueFactory = _ => 4,
+            CustomParser = result => OptionValues.Integer(result, minimum: 1, maximum: 5) ?? 0,
+        };
+        var feedback = new Option<string>("--feedback")
         {
-            error.WriteLine(Usage);
-            return 2;
-        }
+            Description = "The feedback file the server wrote (Feedback:Path; env LOCALOPENAI__FEEDBACK__PATH)",
+            HelpName = "FEEDBACK.jsonl",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LOCALOPENAI__FEEDBACK__PATH") ?? FeedbackOptions.DefaultPath,
+        };
 
-        var feedbackPath = options.GetValueOrDefault("--feedback") ?? defaultFeedbackPath ?? FeedbackOptions.DefaultPath;
+        var command = new Command(Name, "Writes the rated exchanges as an OpenAI chat fine-tuning dataset.") { output, minRating, feedback };
+        command.SetAction(result => Run(result.GetValue(feedback)!, result.GetValue(output)!, result.GetValue(minRating), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error));
+        return command;
+    }
+
+    /// <returns>0 on success, 1 when a file could not be read or written.</returns>
+    private static int Run(string feedbackPath, string outPath, int minRating, TextWriter output, TextWriter error)
+    {
         if (!File.Exists(feedbackPath))
         {
             error.WriteLine($"error: no feedback file at {feedbackPath}");

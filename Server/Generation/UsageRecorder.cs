@@ -15,13 +15,14 @@ public sealed partial class UsageRecorder(LocalOpenAiMetrics metrics, CostAccoun
         metrics.RecordQueueWait(model, usage.QueueWait);
         accounting.RecordLocal(usage);
         RateLimitUsage.ReportTokens(http, usage.PromptTokens + usage.CompletionTokens);
+        RequestTokens.Add(http, usage.PromptTokens + usage.CompletionTokens);
         Log.Generated(logger, RequestIdMiddleware.Get(http), model, usage.PromptTokens, usage.CachedPromptTokens, usage.CompletionTokens,
             usage.QueueWait.TotalMilliseconds, usage.TimeToFirstToken.TotalMilliseconds, usage.Duration.TotalMilliseconds);
     }
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information,
+        [LoggerMessage(1, LogLevel.Debug,
             "Request {RequestId} on {Model}: prompt {PromptTokens} tokens ({CachedTokens} cached), completion {CompletionTokens}; queued {QueueMs:F0} ms, first token {TtftMs:F0} ms, total {DurationMs:F0} ms")]
         public static partial void Generated(ILogger logger, string requestId, string model, int promptTokens, int cachedTokens, int completionTokens, double queueMs, double ttftMs, double durationMs);
     }

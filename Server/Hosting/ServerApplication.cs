@@ -1,6 +1,7 @@
 using LocalOpenAi.Server.Agents;
 using LocalOpenAi.Server.Caching;
 using LocalOpenAi.Server.Cli;
+using LocalOpenAi.Server.Dashboard;
 using LocalOpenAi.Server.Endpoints;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Feedback;
@@ -10,6 +11,7 @@ using LocalOpenAi.Server.Models.Catalog;
 using LocalOpenAi.Server.Models.Loading;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using LocalOpenAi.Server.Responses;
+using Microsoft.Extensions.Logging.Console;
 using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Upstream;
@@ -21,13 +23,32 @@ public static class ServerApplication
 {
     public const string EnvironmentPrefix = "LOCALOPENAI__";
 
-    public static WebApplication Build(string[] args)
+    /// <summary>The server that <c>serve</c> <paramref name="args"/> describe (flags as on the command line, without <c>serve</c>).</summary>
+    /// <exception cref="CommandLineException">An unknown flag, a malformed value or invalid configuration.</exception>
+    public static WebApplication Build(string[] args) => Build(ServeCommand.ParseSettings(args));
+
+    /// <summary>
+    /// The server configured by, later ones winning: <c>appsettings.json</c> next to the program (every option at
+    /// its default), <c>appsettings.json</c> in the current folder, <c>LOCALOPENAI__SECTION__KEY</c> environment
+    /// variables, then <paramref name="settings"/> (configuration keys from the command line; the last of a key wins).
+    /// </summary>
+    /// <exception cref="CommandLineException">Invalid configuration found before the host starts.</exception>
+    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>> settings)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddJsonFile(Path.GetFullPath("appsettings.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables(EnvironmentPrefix);
-        builder.Configuration.AddCommandLine(CommandLineSwitches.Normalize(args), new Dictionary<string, string>(CommandLineSwitches.Mappings));
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in settings)
+        {
+            overrides[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+        var logFormat = builder.Configuration["Logging:Console:FormatterName"];
+        builder.Logging.AddConsole(console => console.FormatterName = string.IsNullOrEmpty(logFormat) ? ConsoleFormatterNames.Simple : logFormat);
         builder.Services.AddLocalOpenAi(builder.Configuration);
-        var server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+        var server = ConfigurationBinding.Get<ServerOptions>(builder.Configuration, ServerOptions.Section);
         builder.WebHost.UseUrls($"http://{server.Host}:{server.Port}");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -44,6 +65,7 @@ public static class ServerApplication
         app.UseMiddleware<ErrorEnvelopeMiddleware>();
         app.UseOpenAiStatusCodeEnvelope();
         app.UseLocalOpenAiSecurity();
+        app.UseDashboardFiles();
         app.MapHealth();
         app.MapModels();
         app.MapModelAdmin();
@@ -58,6 +80,7 @@ public static class ServerApplication
         app.MapFeedback();
         app.MapRouter();
         app.MapMetrics();
+        app.MapDashboard();
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
@@ -85,10 +108,15 @@ public static class ServerApplication
     /// <summary>Reads the models file (or the single <c>--model</c>) before the host starts, so that a bad file stops start-up with a clear message.</summary>
     private static ModelCatalog LoadCatalog(IConfiguration configuration)
     {
-        var options = configuration.GetSection(InferenceOptions.Section).Get<InferenceOptions>() ?? new InferenceOptions();
+        var options = ConfigurationBinding.Get<InferenceOptions>(configuration, InferenceOptions.Section);
         if (!string.IsNullOrEmpty(options.MemoryBudget) && !ByteSize.TryParse(options.MemoryBudget, out _))
         {
             throw new CommandLineException($"--memory-budget '{options.MemoryBudget}' is not a size such as 12GiB, 512MiB or 8G.");
+        }
+
+        if (string.IsNullOrEmpty(options.ModelsFile) && options.Model is { Length: > 0 } model && ModelFileCheck.Problem(model) is { } problem)
+        {
+            throw new CommandLineException(problem);
         }
 
         try

@@ -1,3 +1,4 @@
+using LocalOpenAi.Server.Dashboard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LocalOpenAi.Server.Metrics;
@@ -7,7 +8,7 @@ public static class MetricsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the instruments, the exporter (options from the <c>Metrics</c> configuration section) and
-    /// <see cref="TimeProvider.System"/> unless a time provider is registered already.
+    /// <see cref="TimeProvider.System"/> unless a time provider is registered already, and the dashboard's list of recent requests.
     /// </summary>
     public static IServiceCollection AddLocalOpenAiMetrics(this IServiceCollection services, Action<MetricsOptions>? configure = null)
     {
@@ -21,6 +22,7 @@ public static class MetricsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalOpenAiMetrics>();
         services.TryAddSingleton<PrometheusExporter>();
+        services.TryAddSingleton<RecentRequests>();
         return services;
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using LocalOpenAi.Server.Dashboard;
+
 namespace LocalOpenAi.Server.Metrics;
 
 /// <summary>
@@ -9,9 +12,10 @@ namespace LocalOpenAi.Server.Metrics;
 /// the raw path; <c>route</c> and <c>model</c> come from the <c>X-Route</c> and <c>X-Model</c> response
 /// headers, <c>none</c> when absent. A request the client abandoned is counted with status 499
 /// (nginx's "client closed request"), not as the 200 its response may still carry. The same place
-/// writes the structured request log line (route, model, status, timing; never keys or bodies).
+/// writes the one structured log line per request (method, route pattern, status, ms, route, cache, model,
+/// tokens; never keys or bodies).
 /// </remarks>
-internal sealed partial class RequestMetricsMiddleware(RequestDelegate next, LocalOpenAiMetrics metrics, TimeProvider timeProvider, ILogger<RequestMetricsMiddleware> logger)
+internal sealed partial class RequestMetricsMiddleware(RequestDelegate next, LocalOpenAiMetrics metrics, RecentRequests recent, TimeProvider timeProvider, ILogger<RequestMetricsMiddleware> logger)
 {
     public const string None = "none";
     public const string Unmatched = "unmatched";
@@ -21,6 +25,7 @@ internal sealed partial class RequestMetricsMiddleware(RequestDelegate next, Loc
     {
         var started = timeProvider.GetTimestamp();
         var failed = false;
+        RequestTokens.Track(context);
         try
         {
             await next(context);
@@ -39,7 +44,13 @@ internal sealed partial class RequestMetricsMiddleware(RequestDelegate next, Loc
             var route = HeaderOrNone(response, "X-Route");
             var model = HeaderOrNone(response, "X-Model");
             metrics.RecordRequest(route, model, endpoint, status, elapsed);
-            Log.Completed(logger, context.Request.Method, endpoint, status, elapsed.TotalMilliseconds, route, model, RequestIdOf(response));
+            var tokens = RequestTokens.Reported(context);
+            var cache = HeaderOrNone(response, "X-Cache");
+            Log.Completed(logger, context.Request.Method, endpoint, status, elapsed.TotalMilliseconds, route, cache, model, tokens?.ToString(CultureInfo.InvariantCulture) ?? "-", RequestIdOf(response));
+            if (route != None)
+            {
+                recent.Add(new RecentRequest(timeProvider.GetUtcNow(), endpoint, status, route, HeaderOrNone(response, "X-Route-Reason"), cache, model, tokens, elapsed.TotalMilliseconds));
+            }
         }
     }
 
@@ -55,7 +66,7 @@ internal sealed partial class RequestMetricsMiddleware(RequestDelegate next, Loc
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "{Method} {Endpoint} answered {Status} in {DurationMs:F1} ms (route {Route}, model {Model}, request {RequestId})")]
-        public static partial void Completed(ILogger logger, string method, string endpoint, int status, double durationMs, string route, string model, string requestId);
+        [LoggerMessage(1, LogLevel.Information, "{Method} {Endpoint} {Status} {DurationMs:F1} ms route={Route} cache={Cache} model={Model} tokens={Tokens} request={RequestId}")]
+        public static partial void Completed(ILogger logger, string method, string endpoint, int status, double durationMs, string route, string cache, string model, string tokens, string requestId);
     }
 }

@@ -21,7 +21,9 @@ public static class RouterEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ClassifyAsync(HttpContext http, RequestRouter router)
+    private const string NoUpstream = "no upstream configured (--upstream-url): every request is answered locally";
+
+    private static async Task<IResult> ClassifyAsync(HttpContext http, RequestRouter router, IServiceProvider services)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, RouterJson.Default.ClassifyRequest);
         if (error is not null)
@@ -38,8 +40,9 @@ public static class RouterEndpoints
             ? ClassificationInput.FromChat(new ChatCompletionRequest { Messages = messages, Tools = request.Tools, MaxTokens = request.MaxTokens }, request.Agent)
             : ClassificationInput.FromPrompt(request.Prompt!, request.MaxTokens, request.Agent);
         var decision = router.Decide(new RouteRequest(input, request.Model, request.Agent, null, http.Request.Headers["X-Route-Prefer"]));
+        var (route, reasons) = HasUpstream(services) ? (decision.Route.ToWireName(), decision.Reasons) : ("local", [.. decision.Reasons, NoUpstream]);
         return TypedResults.Json(
-            new ClassifyResponse(decision.Complexity.ToWireName(), Math.Round(decision.Score, 3), decision.Route.ToWireName(), decision.Reasons),
+            new ClassifyResponse(decision.Complexity.ToWireName(), Math.Round(decision.Score, 3), route, reasons),
             RouterJson.Default.ClassifyResponse);
     }
 
@@ -48,14 +51,14 @@ public static class RouterEndpoints
         var upstream = services.GetService<UpstreamForwarder>();
         var snapshot = ledger.Snapshot();
         return TypedResults.Json(new RouterStatus(
-            router.Strategy.ToWireName(),
+            HasUpstream(services) ? router.Strategy.ToWireName() : RoutingStrategy.LocalOnly.ToWireName(),
             new LocalStatus(models.NotReadyReason is null, models.Aliases),
             new CloudStatus(upstream?.IsAvailable == true, upstream?.IsConfigured == true ? upstream.CircuitState.ToString().ToLowerInvariant() : "not_configured"),
             new RouteCounts(snapshot.LocalAnswers, snapshot.CloudAnswers, snapshot.HybridRoutes, snapshot.CachedAnswers),
             new Savings(snapshot.ReferenceModel, snapshot.CostAvoidedUsd, snapshot.CloudSpendUsd)), RouterJson.Default.RouterStatus);
     }
 
-    private static async Task<IResult> SetStrategyAsync(HttpContext http, RequestRouter router)
+    private static async Task<IResult> SetStrategyAsync(HttpContext http, RequestRouter router, IServiceProvider services)
     {
         var (request, error) = await JsonBody.ReadAsync(http.Request, RouterJson.Default.StrategyRequest);
         if (error is not null)
@@ -68,9 +71,17 @@ public static class RouterEndpoints
             return OpenAiError.BadRequest("'strategy' must be local_only, cloud_only, hybrid or local_fallback.", "strategy");
         }
 
+        if (strategy != RoutingStrategy.LocalOnly && !HasUpstream(services))
+        {
+            return OpenAiError.BadRequest($"'{strategy.ToWireName()}' needs an upstream: {NoUpstream}.", "strategy");
+        }
+
         router.Strategy = strategy;
         return TypedResults.Json(new StrategyRequest(strategy.ToWireName()), RouterJson.Default.StrategyRequest);
     }
+
+    /// <summary>The pipeline answers everything locally without one, whatever the strategy says (<see cref="RoutingServices"/>).</summary>
+    private static bool HasUpstream(IServiceProvider services) => services.GetService<UpstreamForwarder>() is { IsConfigured: true };
 
     /// <summary><c>/router/classify</c> body: a chat (messages, tools) or a prompt.</summary>
     public sealed record ClassifyRequest(IReadOnlyList<ChatMessage>? Messages, string? Prompt, IReadOnlyList<ChatTool>? Tools, string? Agent, string? Model, int? MaxTokens);

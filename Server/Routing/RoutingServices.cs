@@ -3,8 +3,10 @@ using LocalOpenAi.Router.Accounting;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Backends;
 using LocalOpenAi.Server.Caching;
+using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Server.Feedback;
 using LocalOpenAi.Server.Generation;
+using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Upstream;
@@ -19,10 +21,10 @@ public static class RoutingServices
 {
     public static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(RouterOptions.Section).Get<RouterOptions>() ?? new RouterOptions();
+        var options = ConfigurationBinding.Get<RouterOptions>(configuration, RouterOptions.Section);
         if (options.Validate() is { Count: > 0 } errors)
         {
-            throw new InvalidOperationException("Invalid router configuration: " + string.Join("; ", errors));
+            throw new CommandLineException("invalid router configuration: " + string.Join("; ", errors));
         }
 
         services.AddSingleton(options);

@@ -6,7 +6,8 @@ namespace LocalOpenAi.Server.Security;
 
 /// <summary>
 /// Checks the API key before routing: 401 <c>authentication_error</c> for a missing or wrong key,
-/// 403 <c>permission_error</c> for a client key on <c>/admin/...</c>. Stores the caller's
+/// 403 <c>permission_error</c> for a client key on <c>/admin/...</c>, and, while no key is configured,
+/// for <c>/admin/...</c> from any client not on loopback. Stores the caller's
 /// <see cref="ClientIdentity"/> for everything after it.
 /// </summary>
 /// <remarks>
@@ -21,6 +22,13 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, ApiKe
     public async Task InvokeAsync(HttpContext context)
     {
         var access = SecurityPaths.Classify(context.Request.Path, options.Value.MetricsRequireKey);
+        if (!keys.IsEnabled && access == EndpointAccess.Admin && !IsLoopback(context.Connection.RemoteIpAddress))
+        {
+            Log.AdminRefused(logger, "a remote client of an open server", context.Request.Path);
+            await OpenAiError.Create(StatusCodes.Status403Forbidden, "With no key configured, /admin endpoints answer only clients on this machine. Start the server with --admin-key to use them remotely.", "permission_error", null, "insufficient_permissions").ExecuteAsync(context);
+            return;
+        }
+
         if (!keys.IsEnabled || access == EndpointAccess.Public)
         {
             await next(context);
@@ -51,6 +59,9 @@ internal sealed class ApiKeyAuthenticationMiddleware(RequestDelegate next, ApiKe
             await next(context);
         }
     }
+
+    /// <summary>In-process test servers have no remote address; they are on this machine too.</summary>
+    private static bool IsLoopback(System.Net.IPAddress? address) => address is null || System.Net.IPAddress.IsLoopback(address);
 
     private string? PresentedKey(HttpRequest request)
     {

@@ -3,7 +3,7 @@ namespace LocalOpenAi.Server.Security;
 /// <summary>Security and rate-limit log messages. They name owners (tenants), never keys.</summary>
 internal static partial class Log
 {
-    [LoggerMessage(1, LogLevel.Warning, "No API key is configured: every endpoint is open. Set Security:ApiKeys, Security:ApiKeyFile or --api-key to require one.")]
+    [LoggerMessage(1, LogLevel.Warning, "No API key is configured: every endpoint is open, and /admin/* answers loopback clients only. Set --api-key (Security:ApiKeys, Security:ApiKeyFile) and --admin-key to require keys.")]
     public static partial void ServerIsOpen(ILogger logger);
 
     [LoggerMessage(2, LogLevel.Information, "API keys required for {KeyCount} keys of owners {Owners}")]

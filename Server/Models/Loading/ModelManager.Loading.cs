@@ -49,7 +49,7 @@ public sealed partial class ModelManager
             }
 
             _metrics.RecordModelLoad(definition.Alias, succeeded: true);
-            Log.Loaded(_logger, definition.Alias, runtime.Model.Model.Description, footprint.ContextSize, definition.Parallel, ByteSize.Format(footprint.TotalBytes));
+            Log.Loaded(_logger, definition.Alias, ModelDescription.Of(runtime.Model.Model), footprint.ContextSize, definition.Parallel, ByteSize.Format(footprint.TotalBytes));
             return null;
         }
         catch (Exception exception)

@@ -1,23 +1,41 @@
+using System.CommandLine;
+using LocalOpenAi.Server.Cli;
+
 namespace LocalOpenAi.Server.Models.Pull;
 
 /// <summary><c>pull hf:OWNER/REPO[:QUANT]</c>: downloads a model into the cache and prints its path.</summary>
-public static class PullCommand
+public sealed class PullCommand : ICliCommand
 {
     /// <summary>The subcommand's name.</summary>
     public const string Name = "pull";
 
-    private const string Usage = "usage: pull hf:OWNER/REPO[:QUANT]   (HF_ENDPOINT and HF_TOKEN are honoured)";
+    Command ICliCommand.Create()
+    {
+        var reference = new Argument<string>("hf:OWNER/REPO[:QUANT]") { Description = "A Hugging Face repository and, optionally, a quantization such as Q4_K_M" };
+        reference.Validators.Add(result =>
+        {
+            if (!HuggingFaceReference.TryParse(result.GetValueOrDefault<string>(), out _))
+            {
+                result.AddError($"'{result.GetValueOrDefault<string>()}' is not hf:OWNER/REPO[:QUANT].");
+            }
+        });
+
+        var command = new Command(
+            Name,
+            $"Downloads a GGUF model into {PullOptions.DefaultCacheDirectory} (resuming, checked against its SHA-256) and prints its path. " +
+            "HF_ENDPOINT sets the Hub's address (a mirror), HF_TOKEN a token for gated models.")
+        {
+            reference,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(result.GetValue(reference)!, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken));
+        return command;
+    }
 
     /// <summary>Runs the command; the path goes to <paramref name="output"/>, progress and errors to <paramref name="error"/>.</summary>
-    /// <returns>0 on success, 1 when the pull failed, 2 for a usage error.</returns>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <returns>0 on success, 1 when the pull failed, 2 for a bad <c>HF_ENDPOINT</c>.</returns>
+    private static async Task<int> RunAsync(string text, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (args.Length != 1 || !HuggingFaceReference.TryParse(args[0], out var reference))
-        {
-            await error.WriteLineAsync(Usage);
-            return 2;
-        }
-
+        _ = HuggingFaceReference.TryParse(text, out var reference);
         PullOptions options;
         try
         {
@@ -26,11 +44,11 @@ public static class PullCommand
         catch (ArgumentException exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
-            return 2;
+            return ServerCommandLine.UsageError;
         }
 
         var progress = ReferenceEquals(error, Console.Error) ? ConsoleProgressBar.ForStandardError() : new ConsoleProgressBar(error, interactive: false);
-        var result = await new ModelPuller().PullAsync(reference, options, progress, cancellationToken);
+        var result = await new ModelPuller().PullAsync(reference!, options, progress, cancellationToken);
         if (!result.Succeeded)
         {
             await error.WriteLineAsync($"error: {result.Error}");

@@ -7,12 +7,12 @@ namespace LocalOpenAi.Tests.Server.Cli;
 public sealed class CalibrateRouterCommandTests
 {
     [Fact]
-    public void Thresholds_are_printed_as_configuration_for_the_requested_cloud_share()
+    public async Task Thresholds_are_printed_as_configuration_for_the_requested_cloud_share()
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = CalibrateRouterCommand.Run(["--sample", AgentTrafficData.FilePath, "--cloud-share", "0.2"], output, error);
+        var exit = await ServerCommandLine.InvokeAsync([CalibrateRouterCommand.Name, "--sample", AgentTrafficData.FilePath, "--cloud-share", "0.2"], output, error);
 
         Assert.Equal(0, exit);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -23,12 +23,12 @@ public sealed class CalibrateRouterCommandTests
     }
 
     [Fact]
-    public void A_missing_sample_file_is_a_clear_error()
+    public async Task A_missing_sample_file_is_a_clear_error()
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = CalibrateRouterCommand.Run(["--sample", "/nonexistent.jsonl"], output, error);
+        var exit = await ServerCommandLine.InvokeAsync([CalibrateRouterCommand.Name, "--sample", "/nonexistent.jsonl"], output, error);
 
         Assert.Equal(2, exit);
         Assert.StartsWith("error:", error.ToString());

@@ -8,13 +8,13 @@ namespace LocalOpenAi.Tests.Server.Cli;
 public sealed class MakeModelCommandTests
 {
     [Fact]
-    public void Lora_rank_writes_an_adapter_that_loads_onto_the_presets_model()
+    public async Task Lora_rank_writes_an_adapter_that_loads_onto_the_presets_model()
     {
         var path = TestModels.NewPath();
         using var output = new StringWriter();
         using var error = new StringWriter();
 
-        var exit = MakeModelCommand.Run(["--preset", "tiny", "--lora-rank", "4", "--out", path], output, error);
+        var exit = await ServerCommandLine.InvokeAsync([MakeModelCommand.Name, "--preset", "tiny", "--lora-rank", "4", "--out", path], output, error);
 
         Assert.Equal(0, exit);
         Assert.Contains("LoRA adapter for preset Tiny, rank 4, alpha 4", output.ToString());
@@ -31,11 +31,11 @@ public sealed class MakeModelCommandTests
     }
 
     [Fact]
-    public void Lora_alpha_is_written_as_given()
+    public async Task Lora_alpha_is_written_as_given()
     {
         var path = TestModels.NewPath();
 
-        var exit = MakeModelCommand.Run(["--lora-rank", "2", "--lora-alpha", "0.5", "--out", path], TextWriter.Null, TextWriter.Null);
+        var exit = await ServerCommandLine.InvokeAsync([MakeModelCommand.Name, "--lora-rank", "2", "--lora-alpha", "0.5", "--out", path], TextWriter.Null, TextWriter.Null);
 
         Assert.Equal(0, exit);
         using var stream = File.OpenRead(path);
@@ -48,15 +48,15 @@ public sealed class MakeModelCommandTests
     [InlineData("4", "0")]
     [InlineData("4", "-1")]
     [InlineData("4", "x")]
-    public void A_bad_rank_or_alpha_prints_the_usage(string rank, string alpha)
+    public async Task A_bad_rank_or_alpha_prints_the_usage(string rank, string alpha)
     {
         var path = TestModels.NewPath();
         using var error = new StringWriter();
 
-        var exit = MakeModelCommand.Run(["--lora-rank", rank, "--lora-alpha", alpha, "--out", path], TextWriter.Null, error);
+        var exit = await ServerCommandLine.InvokeAsync([MakeModelCommand.Name, "--lora-rank", rank, "--lora-alpha", alpha, "--out", path], TextWriter.Null, error);
 
         Assert.Equal(2, exit);
-        Assert.Contains("--lora-rank N [--lora-alpha X]", error.ToString());
+        Assert.Contains("make-model --help", error.ToString());
         Assert.False(File.Exists(path));
     }
 }

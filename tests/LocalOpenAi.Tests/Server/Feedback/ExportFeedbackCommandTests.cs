@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Server.Feedback;
 
 namespace LocalOpenAi.Tests.Server.Feedback;
@@ -30,7 +31,7 @@ public sealed class ExportFeedbackCommandTests : IDisposable
         var error = new StringWriter();
         var outPath = Path.Combine(_directory, "train.jsonl");
 
-        var code = ExportFeedbackCommand.Run(["--min-rating", "4", "--out", outPath, "--feedback", feedback], output, error);
+        var code = await ServerCommandLine.InvokeAsync([ExportFeedbackCommand.Name, "--min-rating", "4", "--out", outPath, "--feedback", feedback], output, error);
 
         Assert.Equal(0, code);
         Assert.Equal("", error.ToString());
@@ -56,20 +57,20 @@ public sealed class ExportFeedbackCommandTests : IDisposable
     [InlineData("--min-rating", "9", "--out", "x.jsonl")]
     [InlineData("--out")]
     [InlineData("--output", "x.jsonl")]
-    public void Bad_arguments_print_the_usage(params string[] args)
+    public async Task Bad_arguments_are_a_usage_error(params string[] args)
     {
         var error = new StringWriter();
 
-        Assert.Equal(2, ExportFeedbackCommand.Run(args, TextWriter.Null, error));
-        Assert.StartsWith("usage: export-feedback", error.ToString());
+        Assert.Equal(2, await ServerCommandLine.InvokeAsync([ExportFeedbackCommand.Name, .. args], TextWriter.Null, error));
+        Assert.Contains("export-feedback --help", error.ToString());
     }
 
     [Fact]
-    public void A_missing_feedback_file_is_a_clear_error()
+    public async Task A_missing_feedback_file_is_a_clear_error()
     {
         var error = new StringWriter();
 
-        Assert.Equal(1, ExportFeedbackCommand.Run(["--out", Path.Combine(_directory, "o.jsonl"), "--feedback", Path.Combine(_directory, "none.jsonl")], TextWriter.Null, error));
+        Assert.Equal(1, await ServerCommandLine.InvokeAsync([ExportFeedbackCommand.Name, "--out", Path.Combine(_directory, "o.jsonl"), "--feedback", Path.Combine(_directory, "none.jsonl")], TextWriter.Null, error));
         Assert.StartsWith("error: no feedback file at", error.ToString());
     }
 

@@ -12,13 +12,16 @@ namespace LocalOpenAi.Tests.Server.Security;
 /// <summary>
 /// A real Kestrel host on loopback with the security pipeline and stand-in endpoints, configured by
 /// <c>Key=Value</c> settings. <c>POST /v1/chat/completions</c> reports the tokens named in
-/// <c>X-Test-Tokens</c> and answers the caller's owner.
+/// <c>X-Test-Tokens</c> and answers the caller's owner. A request with <c>X-Test-Remote-Address</c> is
+/// treated as coming from that address, as if from another machine.
 /// </summary>
 internal sealed class SecurityTestHost : IAsyncDisposable
 {
     public const string ClientKey = "sk-test-client-0123456789abcdef";
     public const string SecondKey = "sk-test-second-fedcba9876543210";
     public const string AdminKey = "sk-test-admin-5f5f5f5f5f5f5f5f";
+
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
 
     private readonly WebApplication _app;
 
@@ -47,6 +50,15 @@ internal sealed class SecurityTestHost : IAsyncDisposable
         builder.Services.AddLocalOpenAiSecurity(builder.Configuration);
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[RemoteAddressHeader], out var remote))
+            {
+                context.Connection.RemoteIpAddress = remote;
+            }
+
+            return next(context);
+        });
         app.UseLocalOpenAiSecurity();
         app.MapGet("/health", () => "ok");
         app.MapGet("/ready", () => "ready");
