@@ -95,8 +95,8 @@ public sealed partial class InferenceScheduler
     }
 
     /// <summary>
-    /// One token per generating slot, then prompt chunks in slot order while room is left; rows are
-    /// written in sequence order.
+    /// One token per generating slot, then prompt chunks in slot order while room is left (at most the
+    /// prefill budget while any slot generates); rows are written in sequence order.
     /// </summary>
     /// <remarks>
     /// With one KV stream per sequence, llama.cpp splits a batch into micro-batches whose sequences
@@ -108,7 +108,13 @@ public sealed partial class InferenceScheduler
     private bool BuildBatch()
     {
         _batch.Clear();
-        var promptRoom = Math.Min(_batch.Capacity, _promptRoomLimit) - _slots.Count(slot => slot.IsGenerating);
+        var generating = _slots.Count(slot => slot.IsGenerating);
+        var promptRoom = Math.Min(_batch.Capacity, _promptRoomLimit) - generating;
+        if (generating > 0 && _prefillBudget > 0)
+        {
+            promptRoom = Math.Min(promptRoom, _prefillBudget);
+        }
+
         foreach (var slot in _slots)
         {
             slot.BatchRow = -1;

@@ -32,6 +32,7 @@ public sealed partial class InferenceScheduler : IDisposable
     private readonly bool _sharePrefixes;
     private readonly int _contextPerSlot;
     private readonly int _queueSize;
+    private readonly int _prefillBudget;
     private volatile bool _draining;
     private int _queueDepth;
     private int _busySlots;
@@ -82,10 +83,12 @@ public sealed partial class InferenceScheduler : IDisposable
         _promptRoomLimit = _batch.Capacity;
         _sharePrefixes = options.SharePrefixes;
         _queueSize = options.QueueSize;
+        _prefillBudget = options.PrefillBudget;
         _contextPerSlot = _context.ContextSize / options.Slots;
         _slots = Enumerable.Range(0, options.Slots).Select(sequence => new Slot(sequence)).ToArray();
         // Unbounded: the bound is _queueDepth, which a cancelled request leaves at once (it stays in the channel until read).
         _queueSize = options.QueueSize;
+        _prefillBudget = options.PrefillBudget;
         _queue = Channel.CreateUnbounded<ScheduledRequest>(new UnboundedChannelOptions { SingleReader = true });
         _thread = new Thread(Run) { IsBackground = true, Name = "llama-decode" };
         _thread.Start();

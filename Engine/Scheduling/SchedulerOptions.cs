@@ -9,6 +9,10 @@ namespace LocalOpenAi.Engine.Scheduling;
 /// <param name="SharePrefixes">Slots copy a common prompt prefix from each other's caches, so it is computed once.</param>
 /// <param name="Adapter">A LoRA adapter of the same model applied to every request; null for none.</param>
 /// <param name="AdapterScale">How strongly the adapter applies: 1 as trained, 0 not at all.</param>
+/// <param name="PrefillBudget">
+/// Most prompt tokens a step reads while other slots are generating, so a new long prompt does not stall their
+/// streams for a whole batch; 0 reads as much as the batch holds. Alone, a prompt always fills the batch.
+/// </param>
 public sealed record SchedulerOptions(
     int Slots = 4,
     int ContextSize = 16384,
@@ -17,7 +21,8 @@ public sealed record SchedulerOptions(
     int QueueSize = 64,
     bool SharePrefixes = true,
     LoraAdapter? Adapter = null,
-    float AdapterScale = 1f)
+    float AdapterScale = 1f,
+    int PrefillBudget = 0)
 {
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

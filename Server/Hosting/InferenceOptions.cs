@@ -49,6 +49,13 @@ public sealed class InferenceOptions
     [Range(1, 100_000)]
     public int QueueSize { get; set; } = 64;
 
+    /// <summary>
+    /// Most prompt tokens one decode step reads while other requests are streaming (0: as many as the batch holds),
+    /// so a long new prompt delays their next tokens by a bounded step instead of a whole batch.
+    /// </summary>
+    [Range(0, 1 << 16)]
+    public int PrefillBudget { get; set; } = 256;
+
     public int GpuLayers { get; set; } = -1;
 
     /// <summary>A chat template name (llama3.1, chatml, qwen2.5, phi3, mistral, gemma, zephyr) overriding the GGUF's.</summary>

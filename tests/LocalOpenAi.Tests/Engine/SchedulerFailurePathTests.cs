@@ -68,8 +68,31 @@ public sealed class SchedulerFailurePathTests : IDisposable
         Assert.Equal(8, result.Final.Usage!.CompletionTokens);
     }
 
-    private InferenceScheduler NewScheduler(int slots, Func<IBatchDecoder, IBatchDecoder>? decoder = null, int queueSize = 16) =>
-        new(_model, new SchedulerOptions(Slots: slots, ContextSize: 1024 * slots, BatchSize: 256, Threads: 2, QueueSize: queueSize), logger: null, decoder);
+    [Fact(Timeout = 120_000)]
+    public async Task While_a_slot_generates_a_long_prompt_is_read_within_the_prefill_budget_per_step()
+    {
+        var largest = 0;
+        using var scheduler = NewScheduler(slots: 2, inner => new FaultInjectingDecoder(inner, batch =>
+        {
+            largest = Math.Max(largest, batch.Count);
+            return false;
+        }), prefillBudget: 32);
+        var prompt = _model.Tokenize(string.Join(' ', Enumerable.Repeat("a long prompt that would fill the whole batch", 20)));
+        var generating = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize("short"), 400));
+        await WaitUntilAsync(() => scheduler.BusySlots == 1);
+        largest = 0;
+
+        var reader = await GenerationRunner.RunAsync(scheduler, Greedy(prompt, 4));
+        var largestWhileGenerating = largest;
+        await generating;
+
+        Assert.True(prompt.Length > 200, $"the prompt has {prompt.Length} tokens");
+        Assert.Equal(FinishReason.Length, reader.Final.Finish);
+        Assert.InRange(largestWhileGenerating, 2, 32 + 1);
+    }
+
+    private InferenceScheduler NewScheduler(int slots, Func<IBatchDecoder, IBatchDecoder>? decoder = null, int queueSize = 16, int prefillBudget = 0) =>
+        new(_model, new SchedulerOptions(Slots: slots, ContextSize: 1024 * slots, BatchSize: 256, Threads: 2, QueueSize: queueSize, PrefillBudget: prefillBudget), logger: null, decoder);
 
     private static GenerationRequest Greedy(int[] prompt, int maxTokens) =>
         new(prompt, SamplingOptions.Greedy, MaxTokens: maxTokens, IgnoreEndOfGeneration: true);
