@@ -14,9 +14,10 @@ import random
 from domains import DOMAINS, HELD_OUT_DOMAINS
 from foreign import FOREIGN
 from intents import AUDIENCES, LABELS, TONES, doc, pick
+import phrasings  # noqa: F401 (appends phrasings to the intents)
 
 SEED = 18
-COUNT = 2600
+COUNT = 3400
 CLASS_SHARE = [("simple", 0.42), ("moderate", 0.23), ("complex", 0.35)]
 GENERIC_SYSTEMS = ["You are a helpful assistant.", "You are an AI agent. Use tools when they help. Answer concisely.",
                    "Respond in the user's language.", "You are a senior analyst. Be rigorous.", "Keep answers short."]

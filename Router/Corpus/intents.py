@@ -26,7 +26,7 @@ def ctx_size(rng):
 
 
 def quote(rng, text):
-    return pick(rng, ['"{}"', "'{}'", "\n\n{}", ": {}", "\n```\n{}\n```", " <<{}>>"]).format(text)
+    return pick(rng, ['"{}"', "'{}'", "\n\n{}", ": {}", "\n\n{}", ":\n{}", "\n```\n{}\n```", " <<{}>>"]).format(text)
 
 
 def table(d, rng, rows):

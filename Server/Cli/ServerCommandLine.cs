@@ -17,6 +17,8 @@ public static class ServerCommandLine
                 return await PullCommand.RunAsync(args[1..], Console.Out, Console.Error);
             case CalibrateRouterCommand.Name:
                 return CalibrateRouterCommand.Run(args[1..], Console.Out, Console.Error);
+            case TrainRouterCommand.Name:
+                return TrainRouterCommand.Run(args[1..], Console.Out, Console.Error);
             case ExportFeedbackCommand.Name:
                 return ExportFeedbackCommand.Run(args[1..], Console.Out, Console.Error, Environment.GetEnvironmentVariable("LOCALOPENAI__FEEDBACK__PATH"));
         }
