@@ -14,7 +14,7 @@ import random
 from domains import DOMAINS, HELD_OUT_DOMAINS
 from foreign import FOREIGN
 from intents import AUDIENCES, LABELS, TONES, doc, pick
-import phrasings  # noqa: F401 (appends phrasings to the intents)
+from phrasings import SYSTEM_DOC  # importing phrasings appends its phrasings to the intents
 
 SEED = 18
 COUNT = 3400
@@ -73,10 +73,12 @@ def turns(d, rng, last):
     return history + [{"role": "user", "content": last}]
 
 
-def request(d, name, rng, label, text, group):
+def request(d, name, rng, label, text, group, system_doc):
     system = None
     if rng.random() < 0.45:
         system = pick(rng, d["systems"] + GENERIC_SYSTEMS)
+    if system_doc:
+        system = pick(rng, ["Answer from this document only.", "Context for this conversation:", "Use the following material.", system or "Reference:"]) + "\n\n" + doc(d, rng, pick(rng, [10, 40, 120, 300]))
     messages = [{"role": "system", "content": system}] if system else []
     follow = rng.random() < 0.12
     if follow:
@@ -110,13 +112,15 @@ def main():
         if rng.random() < 0.1:
             lang = pick(rng, sorted(FOREIGN))
             index = rng.randrange(len(FOREIGN[lang][label]))
-            text, group = FOREIGN[lang][label][index](d, rng), f"{lang}/{label}/{index}"
+            text, group, system_doc = FOREIGN[lang][label][index](d, rng), f"{lang}/{label}/{index}", False
         else:
             intents = LABELS[label]
             intent = pick(rng, sorted(intents))
             index = rng.randrange(len(intents[intent]))
-            text, group = vary(rng, intents[intent][index](d, rng)), f"{label}/{intent}/{index}"
-        items.append(request(d, name, rng, label, text, group))
+            text, group = intents[intent][index](d, rng), f"{label}/{intent}/{index}"
+            system_doc = SYSTEM_DOC in text
+            text = vary(rng, text.replace(SYSTEM_DOC, ""))
+        items.append(request(d, name, rng, label, text, group, system_doc))
     with open("generated.jsonl", "w", encoding="utf-8") as out:
         for item in items:
             out.write(json.dumps(item, ensure_ascii=False) + "\n")

@@ -137,3 +137,26 @@ COMPLEX["design"] += [
 
 LABEL_SETS_2 = ["refund / shipping / other", "bug, feature request or question", "hot, warm or cold lead", "approve or reject", "P1, P2 or P3"]
 PROOFS_2 = ["the median minimises the sum of absolute deviations", "a sum of two independent normal variables is normal", "binary search finds an element in O(log n) steps", "the expected number of coin flips to see two heads in a row is 6"]
+
+# Retrieval agents often put the document in the system prompt and ask about it in a short user turn;
+# SYSTEM_DOC marks a phrasing whose document goes there (generate.py builds it).
+SYSTEM_DOC = "\x00system-doc\x00"
+SIMPLE["extract"] += [
+    lambda d, r: SYSTEM_DOC + f"What's the {pick(r, d['fields'])} in the {pick(r, DOC_NAMES)}?",
+    lambda d, r: SYSTEM_DOC + f"Does the {pick(r, DOC_NAMES)} mention {pick(r, d['entities'])}? Yes or no.",
+    lambda d, r: SYSTEM_DOC + f"which date is in the {pick(r, DOC_NAMES)}",
+]
+MODERATE["summarise"] += [
+    lambda d, r: SYSTEM_DOC + f"Summarise the key {pick(r, ['points', 'risks', 'decisions', 'numbers', 'issues'])} in this {pick(r, DOC_NAMES)}.",
+    lambda d, r: SYSTEM_DOC + f"Give me a short summary of the {pick(r, DOC_NAMES)} for {pick(r, AUDIENCES)}.",
+    lambda d, r: SYSTEM_DOC + f"what's the {pick(r, DOC_NAMES)} about, in a few bullets?",
+]
+MODERATE["explain"] += [
+    lambda d, r: SYSTEM_DOC + f"Explain what the {pick(r, DOC_NAMES)} means for {pick(r, d['people'])}.",
+]
+COMPLEX["analysis"] += [
+    lambda d, r: SYSTEM_DOC + f"Analyse the {pick(r, DOC_NAMES)}: find the root causes behind the problems it describes and recommend a plan, ranked by impact.",
+    lambda d, r: SYSTEM_DOC + f"Cross-check every figure in the {pick(r, DOC_NAMES)}, find the inconsistencies and tell me which conclusion holds up.",
+    lambda d, r: SYSTEM_DOC + f"Using the {pick(r, DOC_NAMES)}, build a risk assessment with likelihood, impact and mitigations for each risk.",
+]
+DOC_NAMES = ["report", "document", "contract", "transcript", "thread", "policy", "log", "notes"]
