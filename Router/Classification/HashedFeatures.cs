@@ -5,10 +5,10 @@ namespace LocalOpenAi.Router.Classification;
 /// the named features; values are <c>1 + ln(count)</c>, scaled to a fixed length within each group so that a
 /// long text does not outweigh a short one.
 /// </summary>
-/// <remarks>The hash is FNV-1a over UTF-16 code units: stable across processes and platforms, unlike <c>string.GetHashCode</c>.</remarks>
 /// <remarks>
-/// Not thread-safe; <see cref="ForThisThread"/> reuses one per thread: counts live in an array indexed by bucket
-/// (an increment per n-gram, no hashing into a dictionary) and only the touched buckets are read and reset.
+/// The hash is FNV-1a over UTF-16 code units: stable across processes and platforms, unlike <c>string.GetHashCode</c>.
+/// Not thread-safe; <see cref="ForThisThread"/> reuses one per thread (256 KB of counts for 65,536 buckets): a
+/// count is an array increment, and only the touched buckets are read and reset.
 /// </remarks>
 internal sealed class HashedFeatures
 {
@@ -20,9 +20,8 @@ internal sealed class HashedFeatures
     [ThreadStatic]
     private static HashedFeatures? _current;
 
-    private readonly List<int> _touched = new(4096);
+    private readonly List<(int Bucket, HashedOrigin Origin)> _touched = new(4096);
     private int[] _counts = [];
-    private HashedOrigin[] _origins = [];
     private int _offset;
     private int _buckets;
 
@@ -30,7 +29,7 @@ internal sealed class HashedFeatures
     public static HashedFeatures ForThisThread(int offset, int buckets)
     {
         var features = _current ??= new HashedFeatures();
-        foreach (var bucket in features._touched)
+        foreach (var (bucket, _) in features._touched)
         {
             features._counts[bucket] = 0;
         }
@@ -39,7 +38,6 @@ internal sealed class HashedFeatures
         if (features._counts.Length != buckets)
         {
             features._counts = new int[buckets];
-            features._origins = new HashedOrigin[buckets];
         }
 
         features._offset = offset;
@@ -85,10 +83,10 @@ internal sealed class HashedFeatures
     public FeatureVector ToVector(float[] dense, string[] segments, int tokens)
     {
         Span<double> norms = stackalloc double[4];
-        foreach (var bucket in _touched)
+        foreach (var (bucket, origin) in _touched)
         {
             var value = Value(_counts[bucket]);
-            norms[(int)_origins[bucket].Group] += value * value;
+            norms[(int)origin.Group] += value * value;
         }
 
         var nonZero = dense.Count(v => v != 0);
@@ -111,9 +109,8 @@ internal sealed class HashedFeatures
             scales[g] = norms[g] > 0 ? GroupLength / System.Math.Sqrt(norms[g]) : 0;
         }
 
-        foreach (var bucket in _touched)
+        foreach (var (bucket, origin) in _touched)
         {
-            var origin = _origins[bucket];
             indices[n] = _offset + bucket;
             values[n] = (float)(Value(_counts[bucket]) * scales[(int)origin.Group]);
             origins[n++] = origin;
@@ -145,8 +142,7 @@ internal sealed class HashedFeatures
         var bucket = (int)(hash % (uint)_buckets);
         if (_counts[bucket]++ == 0)
         {
-            _touched.Add(bucket);
-            _origins[bucket] = origin;
+            _touched.Add((bucket, origin));
         }
     }
 
