@@ -12,26 +12,33 @@ public static class TrainRouterCommand
 {
     public const string Name = "train-router";
 
-    private const string Usage =
-        "usage: train-router --corpus DIR --out FILE.json [--l2 0.0001] [--iterations 300] [--folds 5] [--buckets 65536] [--target-recall 0.93]";
+    private static readonly TrainerOptions Defaults = new();
+
+    private static readonly string Usage = FormattableString.Invariant(
+        $"usage: train-router --corpus DIR --out FILE.json [--l2 {Defaults.L2}] [--iterations {Defaults.Iterations}] [--folds {Defaults.Folds}] [--buckets {Defaults.HashBuckets}] [--target-recall {Defaults.TargetComplexRecall}]");
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        if (args is ["--help"])
+        {
+            output.WriteLine(Usage);
+            return 0;
+        }
+
         var options = new Dictionary<string, string>();
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             options[args[i]] = args[i + 1];
         }
 
-        var defaults = new TrainerOptions();
         if (args.Length % 2 != 0
             || !options.TryGetValue("--corpus", out var corpusPath)
             || !options.TryGetValue("--out", out var outPath)
-            || !TryRead(options, "--l2", defaults.L2, out var l2) || !(l2 >= 0)
-            || !TryRead(options, "--iterations", defaults.Iterations, out var iterations) || iterations < 1
-            || !TryRead(options, "--folds", defaults.Folds, out var folds) || folds < 2
-            || !TryRead(options, "--buckets", defaults.HashBuckets, out var buckets) || buckets < 1
-            || !TryRead(options, "--target-recall", defaults.TargetComplexRecall, out var recall) || recall is < 0 or > 1
+            || !TryRead(options, "--l2", Defaults.L2, out var l2) || !(l2 >= 0)
+            || !TryRead(options, "--iterations", Defaults.Iterations, out var iterations) || iterations < 1
+            || !TryRead(options, "--folds", Defaults.Folds, out var folds) || folds < 2
+            || !TryRead(options, "--buckets", Defaults.HashBuckets, out var buckets) || buckets < 1
+            || !TryRead(options, "--target-recall", Defaults.TargetComplexRecall, out var recall) || recall is < 0 or > 1
             || options.Keys.Except(["--corpus", "--out", "--l2", "--iterations", "--folds", "--buckets", "--target-recall"]).Any())
         {
             error.WriteLine(Usage);
@@ -49,7 +56,7 @@ public static class TrainRouterCommand
             return 2;
         }
 
-        var trainer = new TrainerOptions(buckets, l2, iterations, defaults.LearningRate, folds, recall);
+        var trainer = new TrainerOptions(buckets, l2, iterations, Defaults.LearningRate, folds, recall);
         var outOfFold = ComplexityTrainer.CrossValidate(corpus.Train, trainer);
         var model = ComplexityTrainer.Train(corpus.Train, trainer, outOfFold);
         using (var file = File.Create(outPath))

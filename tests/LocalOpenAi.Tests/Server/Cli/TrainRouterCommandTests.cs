@@ -33,6 +33,16 @@ public sealed class TrainRouterCommandTests : IDisposable
         Assert.Equal(9, model.Training.Samples);
     }
 
+    [Fact]
+    public void Help_lists_every_option_with_its_default()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(0, TrainRouterCommand.Run(["--help"], output, error));
+        Assert.Equal("usage: train-router --corpus DIR --out FILE.json [--l2 0.0001] [--iterations 300] [--folds 5] [--buckets 65536] [--target-recall 0.93]", output.ToString().Trim());
+    }
+
     [Theory]
     [InlineData("--corpus")]
     [InlineData("--corpus", "x", "--out", "y", "--l2", "-1")]
