@@ -27,14 +27,16 @@ public sealed class ClassifierOptions
     public IReadOnlyList<string> Validate(string prefix = "Router:Classifier")
     {
         var errors = new List<string>();
-        if (ModerateThreshold is { } moderate && !(moderate is >= 0 and <= 1))
+        // Thresholds compare with probabilities (0 to 1); beyond that range they mean "never" or "always",
+        // which calibrate-router writes for a cloud share of 0 or 1.
+        if (ModerateThreshold is { } moderate && !double.IsFinite(moderate))
         {
-            errors.Add($"{prefix}:ModerateThreshold ({moderate}) must be a probability, 0 to 1.");
+            errors.Add($"{prefix}:ModerateThreshold must be a finite number.");
         }
 
-        if (ComplexThreshold is { } complex && !(complex is >= 0 and <= 1))
+        if (ComplexThreshold is { } complex && !double.IsFinite(complex))
         {
-            errors.Add($"{prefix}:ComplexThreshold ({complex}) must be a probability, 0 to 1.");
+            errors.Add($"{prefix}:ComplexThreshold must be a finite number.");
         }
 
         if (!(CharsPerToken > 0))

@@ -19,7 +19,7 @@ public sealed class RouterOptionsTests
             Rules = [new AgentRule { Match = " ", Route = RouteTarget.Cloud }],
             ReferenceModel = "unknown-model",
             Prices = { ["cheap"] = new ModelPrice { InputPerMillion = -1 } },
-            Classifier = { ModerateThreshold = 5 },
+            Classifier = { ModerateThreshold = double.NaN },
         };
 
         var errors = options.Validate();

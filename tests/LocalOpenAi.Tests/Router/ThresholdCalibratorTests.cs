@@ -41,6 +41,8 @@ public sealed class ThresholdCalibratorTests(ITestOutputHelper output)
 
         Assert.Equal(0, none.AchievedCloudShare);
         Assert.Equal(1, all.AchievedCloudShare);
+        Assert.Empty(options.WithThresholds(none.Thresholds).Validate());
+        Assert.Empty(options.WithThresholds(all.Thresholds).Validate());
         Assert.Equal(0.2, tied.AchievedCloudShare, 6); // the eight greetings tie, so 50% is out of reach
     }
 
