@@ -6,4 +6,6 @@ namespace LocalOpenAi.Router.Calibration;
 /// <param name="Line">1-based line in the file.</param>
 /// <param name="Input">The request as the classifier sees it.</param>
 /// <param name="Label">The expected class, when given.</param>
-public sealed record TrafficSample(int Line, ClassificationInput Input, Complexity? Label);
+/// <param name="Split">In a labelled corpus, <c>train</c> or <c>test</c> (the frozen test split).</param>
+/// <param name="Group">In a labelled corpus, the template the request was generated from; cross-validation keeps a group in one fold.</param>
+public sealed record TrafficSample(int Line, ClassificationInput Input, Complexity? Label, string? Split = null, string? Group = null);

@@ -7,7 +7,7 @@ namespace LocalOpenAi.Router.Calibration;
 /// <summary>
 /// Reads traffic samples as JSONL, one request per line:
 /// <c>{"prompt": "..." | "messages": [{"role","content"}], "tools"?: [...], "max_tokens"?: n,
-/// "response_format"?: {...}, "agent"?: "...", "label"?: "simple|moderate|complex"}</c>.
+/// "response_format"?: {...}, "agent"?: "...", "label"?: "simple|moderate|complex", "split"?: "train|test", "template"?: "..."}</c>.
 /// </summary>
 public static class TrafficSampleReader
 {
@@ -72,7 +72,7 @@ public static class TrafficSampleReader
             "complex" => Complexity.Complex,
             var other => throw new FormatException($"label '{other}' is not simple, moderate or complex."),
         };
-        return new TrafficSample(line, new ClassificationInput(messages, tools, maxTokens, structured, agent), label);
+        return new TrafficSample(line, new ClassificationInput(messages, tools, maxTokens, structured, agent), label, Text(root, "split"), Text(root, "template"));
     }
 
     private static ChatMessage ParseMessage(JsonElement message)

@@ -1,24 +1,34 @@
-using LocalOpenAi.Formats.OpenAi;
+using System.Globalization;
 
 namespace LocalOpenAi.Router.Classification;
 
 /// <summary>
-/// Scores a request's complexity from explainable features (context size, code, reasoning and math cues,
-/// analysis, requested output length, turns, tools, structured output, language, agent bias).
+/// Classifies a request's complexity with a learned linear model over explainable features and hashed text
+/// features, and explains the verdict with the features that pushed hardest towards it.
 /// </summary>
 /// <remarks>
-/// Stateless and thread-safe. Costs a few microseconds per request: token counts come from characters,
-/// and the cue patterns are source-generated and search a bounded window of the last user message.
+/// Stateless and thread-safe. Cost does not grow with pasted context: text features read a bounded window of
+/// the last user message (see <see cref="RequestFeatures"/>); the benchmark in <c>benchmarks/</c> measures it.
 /// </remarks>
-public sealed partial class ComplexityClassifier
+public sealed class ComplexityClassifier
 {
+    private const int ReasonCount = 5;
+
     private readonly ClassifierOptions _options;
 
-    /// <summary>Creates a classifier; the options must be valid.</summary>
+    /// <summary>Creates a classifier over the options' model (the embedded one unless <see cref="ClassifierOptions.ModelPath"/> is set).</summary>
     /// <exception cref="ArgumentException">The options fail <see cref="ClassifierOptions.Validate"/>.</exception>
     public ComplexityClassifier(ClassifierOptions options)
+        : this(options, options?.ModelPath is { } path ? ComplexityModel.Load(path) : ComplexityModel.Default)
+    {
+    }
+
+    /// <summary>Creates a classifier over a given model.</summary>
+    /// <exception cref="ArgumentException">The options fail <see cref="ClassifierOptions.Validate"/>.</exception>
+    public ComplexityClassifier(ClassifierOptions options, ComplexityModel model)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(model);
         var errors = options.Validate();
         if (errors.Count > 0)
         {
@@ -26,134 +36,61 @@ public sealed partial class ComplexityClassifier
         }
 
         _options = options;
+        Model = model;
+        Thresholds = new ComplexityThresholds(
+            options.ModerateThreshold ?? model.Thresholds.Moderate,
+            options.ComplexThreshold ?? model.Thresholds.Complex);
     }
 
-    /// <summary>The options this classifier scores with.</summary>
+    /// <summary>The options this classifier was built with.</summary>
     public ClassifierOptions Options => _options;
+
+    /// <summary>The model it scores with.</summary>
+    public ComplexityModel Model { get; }
+
+    /// <summary>The thresholds in force: the options' where set, else the model's.</summary>
+    public ComplexityThresholds Thresholds { get; }
 
     /// <summary>Scores one request and explains the score.</summary>
     public ClassificationResult Classify(ClassificationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var o = _options;
-        var card = new ScoreCard();
-
-        long chars = 0;
-        var turns = 0;
-        var hasFence = false;
-        ChatMessage? lastUser = null;
-        foreach (var message in input.Messages)
-        {
-            var content = message.Content ?? string.Empty;
-            chars += content.Length;
-            hasFence |= content.Contains("```", StringComparison.Ordinal);
-            if (message.ToolCalls is { } calls)
-            {
-                foreach (var call in calls)
-                {
-                    chars += call.Function.Arguments?.Length ?? 0;
-                }
-            }
-
-            if (message.Role is "user" or "assistant")
-            {
-                turns++;
-            }
-
-            if (message.Role == "user")
-            {
-                lastUser = message;
-            }
-        }
-
-        var tokens = (int)System.Math.Min(int.MaxValue, System.Math.Ceiling(chars / o.CharsPerToken));
-        var userTokens = (int)System.Math.Ceiling((lastUser?.Content?.Length ?? 0) / o.CharsPerToken);
-        ScoreContext(card, tokens);
-
-        var text = new InstructionText(lastUser?.Content);
-        var contentCue = ScoreContent(card, text, userTokens, hasFence);
-        ScoreOutput(card, input, text);
-        ScoreShape(card, input, turns, text);
-        if (!contentCue && userTokens <= o.ShortPromptTokens && text.Has(PromptCues.SimpleTask()))
-        {
-            card.Add("short lookup, greeting or labelling", o.SimpleTaskWeight);
-        }
-
+        var features = RequestFeatures.Extract(input, _options.CharsPerToken, Model.HashBuckets);
+        Span<double> probabilities = stackalloc double[ComplexityModel.Classes];
+        Model.Probabilities(features, probabilities);
+        var score = probabilities[(int)Complexity.Complex];
+        var notSimple = 1 - probabilities[(int)Complexity.Simple];
+        var reasons = Explain(features, Thresholds.Classify(score, notSimple));
         if (AgentBias(input.Agent) is { } bias)
         {
-            card.Add($"agent {bias.Agent}", bias.Points);
+            score += bias.Points;
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"agent {bias.Agent} ({bias.Points:+0.0#;-0.0#})"));
         }
 
-        var score = System.Math.Round(card.Score, 4);
-        return new ClassificationResult(o.Thresholds.Classify(score), score, card.Reasons, tokens);
+        score = System.Math.Round(score, 4);
+        return new ClassificationResult(Thresholds.Classify(score, notSimple), score, reasons, features.EstimatedTokens);
     }
 
-    private void ScoreContext(ScoreCard card, int tokens)
+    private List<string> Explain(FeatureVector features, Complexity complexity)
     {
-        var o = _options;
-        var k = $"{tokens / 1000.0:0.#}k tokens";
-        if (tokens >= o.VeryLongContextTokens)
+        var top = new List<(double Contribution, int Position)>(ReasonCount + 1);
+        for (var i = 0; i < features.Indices.Length; i++)
         {
-            card.Add($"very long context {k}", o.VeryLongContextWeight);
-        }
-        else if (tokens >= o.LongContextTokens)
-        {
-            card.Add($"long context {k}", o.LongContextWeight);
-        }
-        else if (tokens >= o.MediumContextTokens)
-        {
-            card.Add($"medium context {k}", o.MediumContextWeight);
-        }
-    }
-
-    private void ScoreOutput(ScoreCard card, ClassificationInput input, InstructionText text)
-    {
-        var o = _options;
-        if (text.Has(PromptCues.LongOutput()))
-        {
-            card.Add("long output requested", o.LongOutputRequestWeight);
-        }
-        else if (input.MaxTokens >= o.LongOutputTokens)
-        {
-            card.Add($"max_tokens {input.MaxTokens}", o.LongOutputTokensWeight);
+            var contribution = Model.Contribution(features.Indices[i], features.Values[i], complexity);
+            if (contribution > 0.005 && (top.Count < ReasonCount || contribution > top[^1].Contribution))
+            {
+                var at = top.FindIndex(entry => entry.Contribution < contribution);
+                top.Insert(at < 0 ? top.Count : at, (contribution, i));
+                if (top.Count > ReasonCount)
+                {
+                    top.RemoveAt(ReasonCount);
+                }
+            }
         }
 
-        if (text.Has(PromptCues.Brevity()))
-        {
-            card.Add("short answer requested", o.BrevityWeight);
-        }
-
-        if (input.StructuredOutput == StructuredOutput.JsonSchema)
-        {
-            card.Add("json schema output", o.JsonSchemaWeight);
-        }
-        else if (input.StructuredOutput == StructuredOutput.JsonObject)
-        {
-            card.Add("json output", o.JsonObjectWeight);
-        }
-    }
-
-    private void ScoreShape(ScoreCard card, ClassificationInput input, int turns, InstructionText text)
-    {
-        var o = _options;
-        if (turns >= o.ManyTurns)
-        {
-            card.Add($"{turns} turns", o.ManyTurnsWeight);
-        }
-
-        if (input.ToolCount >= o.ManyTools)
-        {
-            card.Add($"{input.ToolCount} tools", o.ManyToolsWeight);
-        }
-        else if (input.ToolCount > 0)
-        {
-            card.Add(input.ToolCount == 1 ? "1 tool" : $"{input.ToolCount} tools", o.ToolsWeight);
-        }
-
-        if (text.NonAsciiLetterShare() >= o.NonEnglishRatio)
-        {
-            card.Add("non-English text", o.NonEnglishWeight);
-        }
+        var complexityName = complexity.ToString().ToLowerInvariant();
+        return [.. top.Select(entry => string.Create(
+            CultureInfo.InvariantCulture, $"{features.Describe(entry.Position)} ({complexityName} +{entry.Contribution:0.00})"))];
     }
 
     private (string Agent, double Points)? AgentBias(string? agent)

@@ -9,7 +9,7 @@ namespace LocalOpenAi.Router.Classification;
 /// </summary>
 internal readonly ref struct InstructionText
 {
-    private const int WindowChars = 1500;
+    public const int WindowChars = 1500;
 
     private readonly ReadOnlySpan<char> _head;
     private readonly ReadOnlySpan<char> _tail;

@@ -87,4 +87,7 @@ internal static partial class PromptCues
         @"^\W*(hi|hello|hey|hiya|thanks|thank you|good (morning|afternoon|evening)|ok|okay|cool|bye|ping|yo)\b|\b(translate|classify|categori[sz]e|extract|what is|what's|who is|who was|when (is|was|did)|where is|define|spell|convert|tag|label|sentiment|look up|lookup|what time|which (one|day|year)|is it|list the|name the|capital of|stock price|price of|status of|correct the (spelling|grammar))\b",
         Options)]
     public static partial Regex SimpleTask();
+
+    [GeneratedRegex(@"[?？¿]", Options)]
+    public static partial Regex QuestionMark();
 }

@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Router.Classification;
 using Xunit.Abstractions;
 
 namespace LocalOpenAi.Tests.Router;
 
-public sealed class ComplexityClassifierTests(ITestOutputHelper output)
+public sealed partial class ComplexityClassifierTests(ITestOutputHelper output)
 {
     private readonly ComplexityClassifier _classifier = new(new ClassifierOptions());
 
@@ -18,56 +19,62 @@ public sealed class ComplexityClassifierTests(ITestOutputHelper output)
         var result = Classify("hello!");
 
         Assert.Equal(Complexity.Simple, result.Complexity);
-        Assert.True(result.Score < 1);
+        Assert.True(result.Score < _classifier.Thresholds.Complex);
     }
 
     [Fact]
-    public void A_code_request_is_complex_and_says_why()
+    public void A_code_request_is_complex_and_explained_by_its_strongest_features()
     {
         var result = Classify("Write a Python function that parses ISO-8601 durations.");
+        output.WriteLine(string.Join(Environment.NewLine, result.Reasons));
 
         Assert.Equal(Complexity.Complex, result.Complexity);
-        Assert.Contains("code request (+2.5)", result.Reasons);
-        Assert.Contains("programming language named (+0.5)", result.Reasons);
+        Assert.InRange(result.Reasons.Count, 1, 5);
+        Assert.All(result.Reasons, reason => Assert.Matches(ReasonLine(), reason));
+        Assert.Contains(result.Reasons, reason => reason.StartsWith("code request", StringComparison.Ordinal) || reason.Contains("\"function\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("What's the status of order A-44821?", Complexity.Simple)]
+    [InlineData("Classify this ticket as billing, technical or account: 'I was charged twice.'", Complexity.Simple)]
+    [InlineData("Summarise this for the team: the vendor moved delivery to June, the budget is unchanged and QA starts in week 9.", Complexity.Moderate)]
+    [InlineData("Draft a short, friendly email to a customer whose parcel is late.", Complexity.Moderate)]
+    [InlineData("Prove that the sum of the first n odd numbers is n^2.", Complexity.Complex)]
+    [InlineData("Plan a 12-week migration of our billing system to Kubernetes with milestones, owners and risks.", Complexity.Complex)]
+    public void Typical_agent_requests_land_in_their_class(string prompt, Complexity expected)
+    {
+        var result = Classify(prompt);
+        output.WriteLine($"{result.Complexity} {result.Score}: {string.Join("; ", result.Reasons)}");
+
+        Assert.Equal(expected, result.Complexity);
     }
 
     [Fact]
-    public void A_long_context_is_reported_in_thousands_of_tokens()
+    public void A_long_pasted_context_with_a_lookup_question_is_not_complex_because_of_its_length()
     {
-        var result = Classify(string.Join(' ', Enumerable.Repeat("lorem ipsum dolor", 3000)) + " What does it say?");
+        var contract = string.Concat(Enumerable.Repeat(
+            "The Supplier shall deliver the Services in accordance with the Statement of Work and the Service Levels. ", 300));
+        var prompt = contract + "\n\nWhat is the governing law of this agreement?";
+        var result = Classify(prompt);
 
-        Assert.Equal(13_505, result.EstimatedTokens); // 54,018 characters / 4
-        Assert.Contains("very long context 13.5k tokens (+2.0)", result.Reasons);
-    }
-
-    [Fact]
-    public void Requested_output_length_tools_and_schema_add_points()
-    {
-        var plain = _classifier.Classify(ClassificationInput.FromPrompt("List our store locations."));
-        var rich = _classifier.Classify(new ClassificationInput(
-            [new ChatMessage { Role = "user", Content = "List our store locations." }],
-            ToolCount: 6,
-            MaxTokens: 4000,
-            StructuredOutput: StructuredOutput.JsonSchema));
-
-        Assert.Contains("max_tokens 4000 (+1.0)", rich.Reasons);
-        Assert.Contains("6 tools (+1.0)", rich.Reasons);
-        Assert.Contains("json schema output (+0.5)", rich.Reasons);
-        Assert.Equal(plain.Score + 2.5, rich.Score, 3);
+        Assert.Equal((prompt.Length + 3) / 4, result.EstimatedTokens);
+        Assert.True(result.EstimatedTokens > 7_500);
+        Assert.NotEqual(Complexity.Complex, result.Complexity);
     }
 
     [Fact]
     public void Agent_bias_matches_names_and_globs()
     {
-        var options = new ClassifierOptions { AgentBias = { ["decision-*"] = 3.0, ["faq-bot"] = -1.0 } };
+        var options = new ClassifierOptions { AgentBias = { ["decision-*"] = 1.0, ["faq-bot"] = -1.0 } };
         var classifier = new ComplexityClassifier(options);
 
         var decision = classifier.Classify(ClassificationInput.FromPrompt("Approve the order?", agent: "decision-credit"));
-        var faq = classifier.Classify(ClassificationInput.FromPrompt("Explain our refund rules", agent: "FAQ-BOT"));
+        var faq = classifier.Classify(ClassificationInput.FromPrompt("Write a Python function that parses dates.", agent: "FAQ-BOT"));
 
         Assert.Equal(Complexity.Complex, decision.Complexity);
-        Assert.Contains("agent decision-credit (+3.0)", decision.Reasons);
+        Assert.Contains("agent decision-credit (+1.0)", decision.Reasons);
         Assert.Contains("agent FAQ-BOT (-1.0)", faq.Reasons);
+        Assert.NotEqual(Complexity.Complex, faq.Complexity);
     }
 
     [Fact]
@@ -93,14 +100,23 @@ public sealed class ComplexityClassifierTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Configured_thresholds_override_the_models()
+    {
+        var everythingComplex = new ComplexityClassifier(new ClassifierOptions { ComplexThreshold = 0 });
+
+        Assert.Equal(_classifier.Model.Thresholds, _classifier.Thresholds);
+        Assert.Equal(Complexity.Complex, everythingComplex.Classify(ClassificationInput.FromPrompt("hi")).Complexity);
+    }
+
+    [Fact]
     public void Invalid_options_are_refused_with_every_problem_listed()
     {
-        var options = new ClassifierOptions { ModerateThreshold = 3, ComplexThreshold = 2, CharsPerToken = 0 };
+        var options = new ClassifierOptions { ModerateThreshold = double.NaN, CharsPerToken = 0, ModelPath = "/nonexistent/model.json" };
 
         var errors = options.Validate();
 
-        Assert.Equal(2, errors.Count);
-        Assert.Throws<ArgumentException>(() => new ComplexityClassifier(options));
+        Assert.Equal(3, errors.Count);
+        Assert.Throws<ArgumentException>(() => new ComplexityClassifier(options, ComplexityModel.Default));
     }
 
     [Fact]
@@ -131,7 +147,10 @@ public sealed class ComplexityClassifierTests(ITestOutputHelper output)
             output.WriteLine($"{prompt.Length} chars: {watch.Elapsed.TotalMilliseconds:0.###} µs per classification (1000 runs)");
         }
 
-        // A sanity bound only, far above the expected cost; the printed figures are the measurement.
+        // A sanity bound only, far above the expected cost; benchmarks/LocalOpenAi.Benchmarks.Router measures p99.
         Assert.True(elapsed < TimeSpan.FromSeconds(20));
     }
+
+    [GeneratedRegex("""^.+ \((simple|moderate|complex) \+\d+\.\d\d\)$""")]
+    private static partial Regex ReasonLine();
 }

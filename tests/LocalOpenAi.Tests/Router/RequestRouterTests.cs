@@ -34,7 +34,7 @@ public sealed class RequestRouterTests
         Assert.Equal(RouteTarget.Cloud, complex.Route);
         Assert.Equal(Complexity.Complex, complex.Complexity);
         Assert.StartsWith("complex score ", complex.Reason, StringComparison.Ordinal);
-        Assert.Contains("code request (+2.5)", complex.Reason, StringComparison.Ordinal);
+        Assert.Contains("(complex +", complex.Reason, StringComparison.Ordinal);
         Assert.Equal("gpt-4o", complex.UpstreamModel);
     }
 

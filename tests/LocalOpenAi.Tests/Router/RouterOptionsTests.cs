@@ -19,7 +19,7 @@ public sealed class RouterOptionsTests
             Rules = [new AgentRule { Match = " ", Route = RouteTarget.Cloud }],
             ReferenceModel = "unknown-model",
             Prices = { ["cheap"] = new ModelPrice { InputPerMillion = -1 } },
-            Classifier = { ModerateThreshold = 5 },
+            Classifier = { ModerateThreshold = double.NaN },
         };
 
         var errors = options.Validate();
@@ -47,7 +47,7 @@ public sealed class RouterOptionsTests
             ["Router:Prices:my-model:InputPerMillion"] = "1.5",
             ["Router:Prices:my-model:OutputPerMillion"] = "6",
             ["Router:ReferenceModel"] = "my-model",
-            ["Router:Classifier:ComplexThreshold"] = "3.5",
+            ["Router:Classifier:ComplexThreshold"] = "0.35",
             ["Router:Classifier:AgentBias:support-*"] = "-0.5",
         }).Build();
 
@@ -60,7 +60,7 @@ public sealed class RouterOptionsTests
         Assert.Equal("gpt-4.1", options.UpstreamAliases["SMART"]);
         Assert.Equal(6m, options.Prices["my-model"].OutputPerMillion);
         Assert.True(options.Prices.ContainsKey("gpt-4o"));
-        Assert.Equal(3.5, options.Classifier.ComplexThreshold);
+        Assert.Equal(0.35, options.Classifier.ComplexThreshold);
         Assert.Equal(-0.5, options.Classifier.AgentBias["support-*"]);
     }
 

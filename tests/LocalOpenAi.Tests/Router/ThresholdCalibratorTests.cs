@@ -22,7 +22,7 @@ public sealed class ThresholdCalibratorTests(ITestOutputHelper output)
         output.WriteLine($"target {share:P0}: thresholds {result.Thresholds}, achieved {result.AchievedCloudShare:P1}");
         Assert.Equal(result.AchievedCloudShare, complexShare, 6);
         Assert.InRange(result.AchievedCloudShare, share - 0.06, share + 0.06);
-        Assert.Equal(options.ComplexThreshold - options.ModerateThreshold, result.Thresholds.Complex - result.Thresholds.Moderate, 6);
+        Assert.Equal(new ComplexityClassifier(options).Thresholds.Moderate, result.Thresholds.Moderate);
         Assert.Equal(sample.Length, result.SampleSize);
     }
 
@@ -37,9 +37,12 @@ public sealed class ThresholdCalibratorTests(ITestOutputHelper output)
         var none = ThresholdCalibrator.Calibrate(sample, 0, options);
         var all = ThresholdCalibrator.Calibrate(sample, 1, options);
         var tied = ThresholdCalibrator.Calibrate(sample, 0.5, options);
+        output.WriteLine($"none {none.Thresholds}, all {all.Thresholds}, tied {tied.Thresholds}");
 
         Assert.Equal(0, none.AchievedCloudShare);
         Assert.Equal(1, all.AchievedCloudShare);
+        Assert.Empty(options.WithThresholds(none.Thresholds).Validate());
+        Assert.Empty(options.WithThresholds(all.Thresholds).Validate());
         Assert.Equal(0.2, tied.AchievedCloudShare, 6); // the eight greetings tie, so 50% is out of reach
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using LocalOpenAi.Router.Classification;
 using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Tests.Router;
 
@@ -17,7 +18,8 @@ public sealed class CalibrateRouterCommandTests
         Assert.Equal(0, exit);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var classifier = JsonDocument.Parse(lines[0]).RootElement.GetProperty("Router").GetProperty("Classifier");
-        Assert.True(classifier.GetProperty("ModerateThreshold").GetDouble() < classifier.GetProperty("ComplexThreshold").GetDouble());
+        Assert.Equal(new ComplexityClassifier(new ClassifierOptions()).Thresholds.Moderate, classifier.GetProperty("ModerateThreshold").GetDouble());
+        Assert.InRange(classifier.GetProperty("ComplexThreshold").GetDouble(), 0, 1);
         var share = double.Parse(lines[1].Split(' ')[3].TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture) / 100;
         Assert.InRange(share, 0.15, 0.25);
     }

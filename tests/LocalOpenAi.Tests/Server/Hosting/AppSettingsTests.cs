@@ -5,6 +5,7 @@ using LocalOpenAi.Cache;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Feedback;
 using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Responses;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Upstream;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +57,7 @@ public sealed class AppSettingsTests
         [CacheOptions.SectionName] = Node(new CacheOptions()),
         [UpstreamOptions.Section] = Node(new UpstreamOptions()),
         [RouterOptions.Section] = Node(new RouterOptions()),
+        [ResponsesOptions.Section] = Node(new ResponsesOptions()),
         [FeedbackOptions.Section] = Feedback(),
     };
 
