@@ -99,6 +99,11 @@ public sealed class RequestRouter
             return (RouteTarget.Hybrid, "strategy local_fallback");
         }
 
+        if (strategy == RoutingStrategy.LocalFirst)
+        {
+            return (RouteTarget.Local, "strategy local_first");
+        }
+
         var route = classification.Complexity switch
         {
             Complexity.Complex => RouteTarget.Cloud,

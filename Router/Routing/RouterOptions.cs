@@ -42,7 +42,7 @@ public sealed class RouterOptions
         var errors = new List<string>();
         if (!Enum.IsDefined(Strategy))
         {
-            errors.Add($"{Section}:Strategy '{Strategy}' is not local_only, cloud_only, hybrid or local_fallback.");
+            errors.Add($"{Section}:Strategy '{Strategy}' is not local_only, cloud_only, hybrid, local_fallback or local_first.");
         }
 
         if (!Enum.IsDefined(ModerateRoute))

@@ -5,11 +5,12 @@ namespace LocalOpenAi.Router.Routing;
 /// <summary>The wire names of the router's enums (<c>local_only</c>, <c>cloud</c>, <c>complex</c>...) and their parsing.</summary>
 public static class RouterWireNames
 {
-    /// <summary><c>local_only</c>, <c>cloud_only</c>, <c>hybrid</c> or <c>local_fallback</c>.</summary>
+    /// <summary><c>local_only</c>, <c>cloud_only</c>, <c>hybrid</c>, <c>local_fallback</c> or <c>local_first</c>.</summary>
     public static string ToWireName(this RoutingStrategy strategy) => strategy switch
     {
         RoutingStrategy.LocalOnly => "local_only",
         RoutingStrategy.CloudOnly => "cloud_only",
+        RoutingStrategy.LocalFirst => "local_first",
         RoutingStrategy.Hybrid => "hybrid",
         RoutingStrategy.LocalFallback => "local_fallback",
         _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
@@ -42,6 +43,7 @@ public static class RouterWireNames
             "cloudonly" or "claudeonly" => RoutingStrategy.CloudOnly,
             "hybrid" => RoutingStrategy.Hybrid,
             "localfallback" => RoutingStrategy.LocalFallback,
+            "localfirst" => RoutingStrategy.LocalFirst,
             _ => (RoutingStrategy)(-1),
         };
         return Enum.IsDefined(strategy);

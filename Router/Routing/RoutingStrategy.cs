@@ -23,4 +23,11 @@ public enum RoutingStrategy
     /// <summary>Local first; the cloud answers only when the local backend fails or is unavailable.</summary>
     [JsonStringEnumMemberName("local_fallback")]
     LocalFallback,
+
+    /// <summary>
+    /// A cascade: the local model answers, and the answer goes to the cloud instead when it fails its checks
+    /// (invalid JSON or tool call, cut off at the token limit, empty or repetitive text).
+    /// </summary>
+    [JsonStringEnumMemberName("local_first")]
+    LocalFirst,
 }

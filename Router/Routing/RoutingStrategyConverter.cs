@@ -15,6 +15,6 @@ internal sealed class RoutingStrategyConverter : EnumConverter
         value is string text
             ? RouterWireNames.TryParseStrategy(text, out var strategy)
                 ? strategy
-                : throw new FormatException($"Unknown routing strategy '{text}'; expected local_only, cloud_only, hybrid or local_fallback.")
+                : throw new FormatException($"Unknown routing strategy '{text}'; expected local_only, cloud_only, hybrid, local_fallback or local_first.")
             : base.ConvertFrom(context, culture, value);
 }

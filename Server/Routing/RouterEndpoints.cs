@@ -68,7 +68,7 @@ public static class RouterEndpoints
 
         if (!RouterWireNames.TryParseStrategy(request!.Strategy, out var strategy))
         {
-            return OpenAiError.BadRequest("'strategy' must be local_only, cloud_only, hybrid or local_fallback.", "strategy");
+            return OpenAiError.BadRequest("'strategy' must be local_only, cloud_only, hybrid, local_fallback or local_first.", "strategy");
         }
 
         if (strategy != RoutingStrategy.LocalOnly && !HasUpstream(services))

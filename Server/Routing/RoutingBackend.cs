@@ -1,3 +1,4 @@
+using LocalOpenAi.Router.Cascade;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Backends;
 using LocalOpenAi.Server.Generation;
@@ -49,8 +50,20 @@ internal sealed partial class RoutingBackend(
             return await CloudAsync(call, fallBackToCloud!, fallBackLocally: false, $"local failed ({failure.StatusCode}), fell back to cloud", cancellationToken);
         }
 
+        // local_first: a whole local answer that fails its checks is not sent; the cloud answers instead.
+        // A stream is escalated only before its first byte (a refusal, above): after that it is the client's.
+        if (outcome is JsonOutcome answer && canEscalate && router.Strategy == RoutingStrategy.LocalFirst
+            && LocalAnswerCheck.Failure(answer.Json, Expectations(call)) is { } check)
+        {
+            metrics.RecordEscalation(check);
+            return await CloudAsync(call, fallBackToCloud!, fallBackLocally: false, $"local answer failed its check ({check}), escalated to cloud", cancellationToken);
+        }
+
         return outcome;
     }
+
+    private static AnswerExpectations Expectations(CompletionCall call) =>
+        call.Chat is { } chat ? AnswerExpectations.From(chat.ResponseFormat, chat.ToolChoice) : AnswerExpectations.None;
 
     private async Task<CompletionOutcome> CloudAsync(CompletionCall call, RouteDecision decision, bool fallBackLocally, string reason, CancellationToken cancellationToken)
     {

@@ -80,7 +80,7 @@ public sealed class RouterOptionsTests
     [Fact]
     public void Wire_names_are_snake_case()
     {
-        Assert.Equal(["local_only", "cloud_only", "hybrid", "local_fallback"], Enum.GetValues<RoutingStrategy>().Select(s => s.ToWireName()));
+        Assert.Equal(["local_only", "cloud_only", "hybrid", "local_fallback", "local_first"], Enum.GetValues<RoutingStrategy>().Select(s => s.ToWireName()));
         Assert.Equal(["local", "cloud", "hybrid"], Enum.GetValues<RouteTarget>().Select(r => r.ToWireName()));
         Assert.Equal("complex", LocalOpenAi.Router.Classification.Complexity.Complex.ToWireName());
     }

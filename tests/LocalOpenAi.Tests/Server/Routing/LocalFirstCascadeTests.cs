@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace LocalOpenAi.Tests.Server.Routing;
+
+/// <summary>
+/// <c>local_first</c> end to end, with a second server as the cloud: the random-weight local model's answers
+/// fail their checks when cut off, so escalation is observable; answers that pass stay local.
+/// </summary>
+[Collection(HybridRouterCollection.Name)]
+public sealed class LocalFirstCascadeTests(HybridRouterBench bench) : IAsyncLifetime
+{
+    public async Task InitializeAsync()
+    {
+        await bench.ResetAsync();
+        await bench.SetStrategyAsync("local_first");
+    }
+
+    public Task DisposeAsync() => bench.ResetAsync();
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_local_answer_cut_off_at_the_token_limit_is_answered_by_the_cloud_instead()
+    {
+        var calls = bench.Proxy.RequestCount;
+        var body = HybridRouterBench.Chat(RoutingPrompts.Complex, maxTokens: 6);
+        body["ignore_eos"] = true;
+
+        using var response = await bench.ChatAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("cloud", response.Header("X-Route"));
+        Assert.Equal("local answer failed its check (length), escalated to cloud", response.Header("X-Route-Reason"));
+        Assert.True(bench.Proxy.RequestCount > calls, "the cloud was asked");
+        Assert.Equal("chat.completion", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["object"]!.GetValue<string>());
+        Assert.Contains("localopenai_router_escalations_total{reason=\"length\"}", await bench.Edge.Http.GetStringAsync("metrics"), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_local_answer_that_passes_its_checks_stays_local()
+    {
+        var calls = bench.Proxy.RequestCount;
+        var body = HybridRouterBench.Chat(RoutingPrompts.Complex, maxTokens: 64);
+        body["response_format"] = JsonNode.Parse("""{"type":"json_schema","json_schema":{"name":"n","schema":{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}}}""");
+
+        using var response = await bench.ChatAsync(body);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal("local", response.Header("X-Route"));
+        Assert.Equal("strategy local_first", response.Header("X-Route-Reason"));
+        Assert.Equal(calls, bench.Proxy.RequestCount);
+        Assert.NotNull(JsonNode.Parse(answer["choices"]![0]!["message"]!["content"]!.GetValue<string>())!["n"]);
+    }
+}
