@@ -1,4 +1,5 @@
 using System.Globalization;
+using LocalOpenAi.Router.Calibration;
 
 namespace LocalOpenAi.Router.Classification;
 
@@ -7,7 +8,7 @@ namespace LocalOpenAi.Router.Classification;
 /// features, and explains the verdict with the features that pushed hardest towards it.
 /// </summary>
 /// <remarks>
-/// Stateless and thread-safe. Cost does not grow with pasted context: text features read a bounded window of
+/// Thread-safe; its only state is the per-agent <see cref="Calibration"/> from ratings. Cost does not grow with pasted context: text features read a bounded window of
 /// the last user message (see <see cref="RequestFeatures"/>); the benchmark in <c>benchmarks/</c> measures it.
 /// </remarks>
 public sealed class ComplexityClassifier
@@ -52,6 +53,9 @@ public sealed class ComplexityClassifier
     public ComplexityThresholds Thresholds { get; }
 
     /// <summary>Scores one request and explains the score.</summary>
+    /// <summary>Per-agent shifts learnt from ratings of local answers (<c>/feedback</c>).</summary>
+    public FeedbackCalibration Calibration { get; } = new();
+
     public ClassificationResult Classify(ClassificationInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -65,6 +69,12 @@ public sealed class ComplexityClassifier
         {
             score += bias.Points;
             reasons.Add(string.Create(CultureInfo.InvariantCulture, $"agent {bias.Agent} ({bias.Points:+0.0#;-0.0#})"));
+        }
+
+        if (Calibration.ShiftOf(input.Agent) is var shift && shift != 0)
+        {
+            score += shift;
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"agent {input.Agent} ratings ({shift:+0.0##;-0.0##})"));
         }
 
         score = System.Math.Round(score, 4);

@@ -7,4 +7,6 @@ namespace LocalOpenAi.Server.Feedback;
 /// <param name="Time">When the response was completed.</param>
 /// <param name="Request">The request JSON (e.g. a chat completion request with <c>messages</c>).</param>
 /// <param name="Response">The response JSON (for a stream, the assembled non-streaming equivalent).</param>
-public sealed record ExchangeRecord(string RequestId, DateTimeOffset Time, JsonElement Request, JsonElement Response);
+/// <param name="Route">Who answered (<c>local</c>, <c>cloud</c>, <c>cache</c>), when known: ratings of local answers calibrate the router.</param>
+/// <param name="Agent">The agent that asked (<c>X-Agent-Name</c>), when known.</param>
+public sealed record ExchangeRecord(string RequestId, DateTimeOffset Time, JsonElement Request, JsonElement Response, string? Route = null, string? Agent = null);

@@ -1,3 +1,4 @@
+using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
 
@@ -40,6 +41,12 @@ public static class FeedbackEndpoints
         {
             return OpenAiError.Create(
                 StatusCodes.Status507InsufficientStorage, "The feedback could not be stored: the server's disk is full or failing. Nothing was recorded; try again later.", "server_error", null, "insufficient_storage");
+        }
+
+        // A rated local answer moves its agent's routing score a bounded step (see FeedbackCalibration).
+        if (exchange is { Route: "local", Agent: { Length: > 0 } agent } && http.RequestServices.GetService<RequestRouter>() is { } router)
+        {
+            router.Classifier.Calibration.Record(agent, record.Rating);
         }
 
         return TypedResults.Json(

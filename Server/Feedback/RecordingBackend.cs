@@ -12,7 +12,7 @@ internal sealed class RecordingBackend(ICompletionBackend inner, ExchangeRecorde
         switch (outcome)
         {
             case JsonOutcome json:
-                exchanges.RecordJson(RequestIdMiddleware.Get(call.Http), call.Body, json.Json);
+                exchanges.RecordJson(RequestIdMiddleware.Get(call.Http), call.Body, json.Json, Route(call), call.Route.AgentName);
                 return json;
             case StreamOutcome stream:
                 return new StreamOutcome(RecordWhenWhole(stream.Events, call));
@@ -36,6 +36,9 @@ internal sealed class RecordingBackend(ICompletionBackend inner, ExchangeRecorde
             yield return item;
         }
 
-        exchanges.RecordEvents(RequestIdMiddleware.Get(call.Http), call.Body, payloads);
+        exchanges.RecordEvents(RequestIdMiddleware.Get(call.Http), call.Body, payloads, Route(call), call.Route.AgentName);
     }
+
+    /// <summary>Who answered, as the routing and cache decorators told the client in <c>X-Route</c>.</summary>
+    private static string? Route(CompletionCall call) => call.Http.Response.Headers["X-Route"].ToString() is { Length: > 0 } route ? route : null;
 }

@@ -55,7 +55,8 @@ public static class RouterEndpoints
             new LocalStatus(models.NotReadyReason is null, models.Aliases),
             new CloudStatus(upstream?.IsAvailable == true, upstream?.IsConfigured == true ? upstream.CircuitState.ToString().ToLowerInvariant() : "not_configured"),
             new RouteCounts(snapshot.LocalAnswers, snapshot.CloudAnswers, snapshot.HybridRoutes, snapshot.CachedAnswers),
-            new Savings(snapshot.ReferenceModel, snapshot.CostAvoidedUsd, snapshot.CloudSpendUsd)), RouterJson.Default.RouterStatus);
+            new Savings(snapshot.ReferenceModel, snapshot.CostAvoidedUsd, snapshot.CloudSpendUsd),
+            router.Classifier.Calibration.Snapshot()), RouterJson.Default.RouterStatus);
     }
 
     private static async Task<IResult> SetStrategyAsync(HttpContext http, RequestRouter router, IServiceProvider services)
@@ -93,7 +94,8 @@ public static class RouterEndpoints
     public sealed record StrategyRequest(string? Strategy);
 
     /// <summary><c>/router/status</c>.</summary>
-    public sealed record RouterStatus(string Strategy, LocalStatus Local, CloudStatus Cloud, RouteCounts Counts, Savings Savings);
+    /// <param name="Calibration">Each agent's score shift learnt from ratings of local answers (bounded ±0.2).</param>
+    public sealed record RouterStatus(string Strategy, LocalStatus Local, CloudStatus Cloud, RouteCounts Counts, Savings Savings, IReadOnlyDictionary<string, double> Calibration);
 
     /// <summary>Whether local generation is possible, and with which models.</summary>
     public sealed record LocalStatus(bool Available, IReadOnlyList<string> Models);
