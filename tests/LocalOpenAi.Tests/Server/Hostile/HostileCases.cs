@@ -26,7 +26,14 @@ public static class HostileCases
 
     public static IReadOnlyDictionary<string, HostileCase> InProcess { get; } = Index([.. Grammars(), .. Schemas(), .. WrongTypes(), .. OutOfRange()]);
 
+    /// <summary>For a server started with <c>--embeddings</c>.</summary>
+    public static IReadOnlyDictionary<string, HostileCase> Embeddings { get; } = Index(
+        ((string[])["[[128256]]", "[[99999999]]", "[[2147483647]]", "[[-1]]", "[[1,2,128256]]", "[[1],[128256]]", "[[-2147483648]]"])
+            .Select(input => new HostileCase($"embeddings token input {input}", "v1/embeddings", $$"""{"model":"tiny","input":{{input}}}""", 400, "input")));
+
     public static TheoryData<string> InProcessNames() => [.. InProcess.Keys];
+
+    public static TheoryData<string> EmbeddingNames() => [.. Embeddings.Keys];
 
     public static TheoryData<string> CrashingNames() => [.. Crashing.Keys];
 
