@@ -139,6 +139,41 @@ public sealed class GenerationTests(TinyModelFixture fixture)
         Assert.True(logprob.TopAlternatives.Sum(alternative => Math.Exp(alternative.Logprob)) <= 1.0001);
     }
 
+    [Fact]
+    public async Task Logprob_bytes_are_the_raw_bytes_of_a_token_holding_part_of_a_character()
+    {
+        var partial = Enumerable.Range(0, fixture.Model.VocabularySize).First(token => IsPartOfACharacter(RawPiece(token)));
+        var biased = SamplingOptions.Greedy with { LogitBias = new Dictionary<int, float> { [partial] = 100f } };
+
+        var result = await GenerationRunner.RunAsync(fixture.Scheduler, new GenerationRequest(Prompt("Hello"), biased, MaxTokens: 1, IgnoreEndOfGeneration: true, TopLogprobs: 3));
+
+        var logprob = Assert.Single(result.Logprobs);
+        Assert.Equal(partial, logprob.Token);
+        Assert.Equal(RawPiece(partial), logprob.Bytes);
+        Assert.NotEqual(System.Text.Encoding.UTF8.GetBytes(logprob.Text), logprob.Bytes);
+        Assert.All(logprob.TopAlternatives, alternative => Assert.Equal(RawPiece(alternative.Token), alternative.Bytes));
+    }
+
+    private byte[] RawPiece(int token)
+    {
+        var bytes = new List<byte>();
+        fixture.Model.Native.AppendPiece(token, renderSpecial: true, bytes);
+        return [.. bytes];
+    }
+
+    private static bool IsPartOfACharacter(byte[] bytes)
+    {
+        try
+        {
+            _ = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            return false;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return true;
+        }
+    }
+
     private async Task<List<string>> TokenTextsAsync(int[] prompt, int count)
     {
         var submission = fixture.Scheduler.Submit(new GenerationRequest(prompt, SamplingOptions.Greedy, MaxTokens: count, IgnoreEndOfGeneration: true, TopLogprobs: 0));
