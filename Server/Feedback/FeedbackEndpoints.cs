@@ -12,7 +12,8 @@ public static class FeedbackEndpoints
             .WithName("SubmitFeedback")
             .WithTags("Feedback")
             .Produces<FeedbackAccepted>(StatusCodes.Status202Accepted)
-            .Produces(StatusCodes.Status400BadRequest);
+            .Produces(StatusCodes.Status400BadRequest)
+            .Produces(StatusCodes.Status507InsufficientStorage);
         return endpoints;
     }
 
@@ -32,7 +33,16 @@ public static class FeedbackEndpoints
         var exchange = exchanges.Find(request!.RequestId!);
         var record = new FeedbackRecord(
             time.GetUtcNow(), request.RequestId!, request.Rating!.Value, request.Comment, request.UserId, exchange?.Request, exchange?.Response);
-        await store.AppendAsync(record, http.RequestAborted);
+        if (await store.AppendAsync(record, http.RequestAborted) == FeedbackAppendResult.DiskFull)
+        {
+            return OpenAiError.Create(
+                StatusCodes.Status507InsufficientStorage,
+                "The feedback could not be stored: the server's disk is full. Nothing was kept; send it again once space is freed.",
+                "server_error",
+                null,
+                "insufficient_storage");
+        }
+
         return TypedResults.Json(
             new FeedbackAccepted(record.RequestId, exchange is not null), FeedbackJson.Default.FeedbackAccepted, statusCode: StatusCodes.Status202Accepted);
     }

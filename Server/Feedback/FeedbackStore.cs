@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace LocalOpenAi.Server.Feedback;
@@ -10,28 +11,34 @@ namespace LocalOpenAi.Server.Feedback;
 /// <remarks>
 /// One writer: appends are serialised by a semaphore around a single append-only handle, so
 /// concurrent requests never interleave lines. A write is not abandoned half-way when its request is
-/// cancelled; only the wait for the writer is. A line left torn by a crash is closed with a newline
-/// on the next open, so it spoils only itself.
+/// cancelled; only the wait for the writer is. A write that fails (a full disk) is cut back off the
+/// file, so no torn record is left; a record torn by a crash is dropped, with a log line, when the
+/// file is next opened.
 /// </remarks>
 public sealed class FeedbackStore : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ILogger _logger;
     private FileStream? _file;
     private bool _disposed;
 
-    public FeedbackStore(string path) => Path = System.IO.Path.GetFullPath(path);
+    public FeedbackStore(string path, ILogger? logger = null)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _logger = logger ?? NullLogger.Instance;
+    }
 
-    public FeedbackStore(IOptions<FeedbackOptions> options)
-        : this(options.Value.Path)
+    public FeedbackStore(IOptions<FeedbackOptions> options, ILogger<FeedbackStore> logger)
+        : this(options.Value.Path, logger)
     {
     }
 
     /// <summary>The feedback file.</summary>
     public string Path { get; }
 
-    /// <summary>Appends <paramref name="record"/> durably.</summary>
-    /// <exception cref="IOException">The file could not be written (the record is not stored).</exception>
-    public async Task AppendAsync(FeedbackRecord record, CancellationToken cancellationToken = default)
+    /// <summary>Appends <paramref name="record"/> durably, or reports a full disk having kept nothing of it.</summary>
+    /// <exception cref="IOException">The file could not be written for another reason (the record is not stored).</exception>
+    public async Task<FeedbackAppendResult> AppendAsync(FeedbackRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
         var line = JsonSerializer.SerializeToUtf8Bytes(record, FeedbackJson.Default.FeedbackRecord);
@@ -44,14 +51,25 @@ public sealed class FeedbackStore : IAsyncDisposable, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var file = _file ??= Open();
-            await file.WriteAsync(bytes, CancellationToken.None);
-            file.Flush(flushToDisk: true);
-        }
-        catch (IOException)
-        {
-            // The handle may be in an unknown state (disk full, a torn line); reopen on the next append.
-            await CloseAsync();
-            throw;
+            var end = file.Position;
+            try
+            {
+                await file.WriteAsync(bytes, CancellationToken.None);
+                file.Flush(flushToDisk: true);
+                return FeedbackAppendResult.Stored;
+            }
+            catch (IOException exception)
+            {
+                Truncate(file, end);
+                await CloseAsync();
+                if (!IsDiskFull(exception))
+                {
+                    throw;
+                }
+
+                Log.DiskFull(_logger, Path);
+                return FeedbackAppendResult.DiskFull;
+            }
         }
         finally
         {
@@ -69,19 +87,55 @@ public sealed class FeedbackStore : IAsyncDisposable, IDisposable
             Share = FileShare.Read,
             BufferSize = 0,
         });
-        if (file.Length > 0)
-        {
-            file.Seek(-1, SeekOrigin.End);
-            var last = file.ReadByte();
-            file.Seek(0, SeekOrigin.End);
-            if (last != '\n')
-            {
-                file.WriteByte((byte)'\n');
-            }
-        }
-
+        DropTornRecord(file);
+        file.Seek(0, SeekOrigin.End);
         return file;
     }
+
+    /// <summary>Cuts the file back to its last complete line.</summary>
+    private void DropTornRecord(FileStream file)
+    {
+        var length = file.Length;
+        var end = length;
+        var buffer = new byte[4096];
+        while (end > 0)
+        {
+            var start = Math.Max(0, end - buffer.Length);
+            file.Seek(start, SeekOrigin.Begin);
+            file.ReadExactly(buffer, 0, (int)(end - start));
+            var newline = Array.LastIndexOf(buffer, (byte)'\n', (int)(end - start - 1));
+            if (newline >= 0)
+            {
+                end = start + newline + 1;
+                break;
+            }
+
+            end = start;
+        }
+
+        if (end < length)
+        {
+            file.SetLength(end);
+            file.Flush(flushToDisk: true);
+            Log.TornRecordDropped(_logger, length - end, Path);
+        }
+    }
+
+    private static void Truncate(FileStream file, long length)
+    {
+        try
+        {
+            file.SetLength(length);
+            file.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // Nothing more can be done here; the next open drops what is left of the line.
+        }
+    }
+
+    /// <summary>ENOSPC (28) on Unix; ERROR_HANDLE_DISK_FULL (39) and ERROR_DISK_FULL (112) on Windows.</summary>
+    private static bool IsDiskFull(IOException exception) => (exception.HResult & 0xFFFF) is 28 or 39 or 112;
 
     private async Task CloseAsync()
     {

@@ -10,10 +10,12 @@ namespace LocalOpenAi.Tests.Server.Feedback;
 internal sealed class FeedbackHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsDirectory;
 
-    private FeedbackHost(WebApplication app, string path)
+    private FeedbackHost(WebApplication app, string path, bool ownsDirectory)
     {
         _app = app;
+        _ownsDirectory = ownsDirectory;
         Path = path;
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
@@ -24,9 +26,10 @@ internal sealed class FeedbackHost : IAsyncDisposable
 
     public IExchangeLog Exchanges => _app.Services.GetRequiredService<IExchangeLog>();
 
-    public static async Task<FeedbackHost> StartAsync()
+    /// <summary>Starts on a fresh temporary file, or on <paramref name="feedbackPath"/> (left in place at the end).</summary>
+    public static async Task<FeedbackHost> StartAsync(string? feedbackPath = null)
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "localopenai-feedback-" + Guid.NewGuid().ToString("N"), "feedback.jsonl");
+        var path = feedbackPath ?? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "localopenai-feedback-" + Guid.NewGuid().ToString("N"), "feedback.jsonl");
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -35,7 +38,7 @@ internal sealed class FeedbackHost : IAsyncDisposable
         var app = builder.Build();
         app.MapFeedback();
         await app.StartAsync();
-        return new FeedbackHost(app, path);
+        return new FeedbackHost(app, path, ownsDirectory: feedbackPath is null);
     }
 
     public async ValueTask DisposeAsync()
@@ -43,7 +46,7 @@ internal sealed class FeedbackHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        if (Directory.Exists(System.IO.Path.GetDirectoryName(Path)))
+        if (_ownsDirectory && Directory.Exists(System.IO.Path.GetDirectoryName(Path)))
         {
             Directory.Delete(System.IO.Path.GetDirectoryName(Path)!, recursive: true);
         }

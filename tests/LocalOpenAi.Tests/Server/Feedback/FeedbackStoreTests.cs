@@ -33,18 +33,29 @@ public sealed class FeedbackStoreTests : IDisposable
         GC.KeepAlive(store);
     }
 
-    [Fact]
-    public async Task A_line_torn_by_a_crash_spoils_only_itself()
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"time\":\"2025-01-01T00:00:00+00:00\",\"request_id\":\"r1\",\"rating\":3}\n")]
+    public async Task A_record_torn_by_a_crash_is_dropped_when_the_file_is_next_opened(string complete)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        await File.WriteAllTextAsync(FilePath, """{"time":"2025-01-01T00:00:00+00:00","request_id":"torn","rat""");
+        await File.WriteAllTextAsync(FilePath, complete + """{"time":"2025-01-01T00:00:00+00:00","request_id":"torn","rat""");
         await using var store = new FeedbackStore(FilePath);
 
-        await store.AppendAsync(new FeedbackRecord(DateTimeOffset.UnixEpoch, "r2", 5, null, "u", null, null));
+        Assert.Equal(FeedbackAppendResult.Stored, await store.AppendAsync(new FeedbackRecord(DateTimeOffset.UnixEpoch, "r2", 5, null, "u", null, null)));
 
         var lines = await File.ReadAllLinesAsync(FilePath);
-        Assert.Equal(2, lines.Length);
-        Assert.Equal("r2", JsonSerializer.Deserialize<JsonElement>(lines[1]).GetProperty("request_id").GetString());
+        Assert.Equal(complete.Length == 0 ? ["r2"] : ["r1", "r2"], lines.Select(line => JsonSerializer.Deserialize<JsonElement>(line).GetProperty("request_id").GetString()));
+    }
+
+    [Fact]
+    public async Task A_full_disk_is_reported_as_a_value_on_every_append()
+    {
+        // Linux's /dev/full fails every write with ENOSPC, as a full disk does.
+        await using var full = new FeedbackStore("/dev/full");
+
+        Assert.Equal(FeedbackAppendResult.DiskFull, await full.AppendAsync(new FeedbackRecord(DateTimeOffset.UnixEpoch, "r1", 4, null, null, null, null)));
+        Assert.Equal(FeedbackAppendResult.DiskFull, await full.AppendAsync(new FeedbackRecord(DateTimeOffset.UnixEpoch, "r2", 4, null, null, null, null)));
     }
 
     [Fact]
