@@ -30,6 +30,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
     private int _depth;
     private int _properties;
     private int _alternatives;
+    private long _paths = 1;
 
     public string Convert()
     {
@@ -127,10 +128,23 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
         {
             if (schema.TryGetProperty(combinator, out var options))
             {
-                CountAlternatives(options.ValueKind == JsonValueKind.Array ? options.GetArrayLength() : 0, path);
-                var alternatives = SubSchemas(options, combinator, path)
-                    .Select((option, i) => Rule(option, $"{name}-{i}", $"{path}/{combinator}/{i}"));
-                return "( " + string.Join(" | ", alternatives) + " )";
+                var branches = SubSchemas(options, combinator, path);
+                CountAlternatives(branches.Count, path);
+                var outer = _paths;
+                _paths *= branches.Count;
+                if (_paths > limits.MaxAlternativePaths)
+                {
+                    throw new JsonSchemaException(path, $"nested 'anyOf'/'oneOf' multiply to more than {limits.MaxAlternativePaths} paths; that is the limit on alternative paths (each level multiplies the grammar's work per token).");
+                }
+
+                try
+                {
+                    return "( " + string.Join(" | ", branches.Select((option, i) => Rule(option, $"{name}-{i}", $"{path}/{combinator}/{i}"))) + " )";
+                }
+                finally
+                {
+                    _paths = outer;
+                }
             }
         }
 
