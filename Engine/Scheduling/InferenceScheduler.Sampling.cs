@@ -23,9 +23,9 @@ public sealed partial class InferenceScheduler
                 slot.FirstTokenAt = Stopwatch.GetTimestamp();
             }
 
-            if (active.Sampler.Sample(_context, slot.BatchRow) is not { } token)
+            if (!active.Sampler.TrySample(_context, slot.BatchRow, out var token, out var failure))
             {
-                Finish(slot, FinishReason.Error, "The grammar admits no token the model can produce next; the output so far cannot be completed.");
+                Finish(slot, FinishReason.Error, failure);
                 continue;
             }
 

@@ -31,6 +31,7 @@ public sealed partial class InferenceScheduler : IDisposable
     private readonly bool _sharePrefixes;
     private readonly int _contextPerSlot;
     private readonly int _queueSize;
+    private readonly TimeSpan _grammarBudget;
     private volatile bool _draining;
     private int _queueDepth;
     private int _busySlots;
@@ -73,6 +74,7 @@ public sealed partial class InferenceScheduler : IDisposable
         _batch = new NativeBatch(_context.BatchSize);
         _sharePrefixes = options.SharePrefixes;
         _queueSize = options.QueueSize;
+        _grammarBudget = options.EffectiveGrammarBudget;
         _contextPerSlot = _context.ContextSize / options.Slots;
         _slots = Enumerable.Range(0, options.Slots).Select(sequence => new Slot(sequence)).ToArray();
         _queue = Channel.CreateBounded<ScheduledRequest>(new BoundedChannelOptions(options.QueueSize)
@@ -136,7 +138,7 @@ public sealed partial class InferenceScheduler : IDisposable
         NativeSamplerChain sampler;
         try
         {
-            sampler = NativeSamplerChain.Create(_model.Native, request.Sampling);
+            sampler = NativeSamplerChain.Create(_model.Native, request.Sampling, _grammarBudget);
         }
         catch (InvalidGrammarException exception)
         {

@@ -9,6 +9,11 @@ namespace LocalOpenAi.Engine.Scheduling;
 /// <param name="SharePrefixes">Slots copy a common prompt prefix from each other's caches, so it is computed once.</param>
 /// <param name="Adapter">A LoRA adapter of the same model applied to every request; null for none.</param>
 /// <param name="AdapterScale">How strongly the adapter applies: 1 as trained, 0 not at all.</param>
+/// <param name="GrammarBudget">
+/// The longest a request's grammar may take to compile, or to filter the vocabulary in one decode
+/// step (null: 2 seconds). Over it the request is refused or ended, so that one pathological grammar
+/// cannot stall the other slots for more than a step.
+/// </param>
 public sealed record SchedulerOptions(
     int Slots = 4,
     int ContextSize = 16384,
@@ -17,7 +22,10 @@ public sealed record SchedulerOptions(
     int QueueSize = 64,
     bool SharePrefixes = true,
     LoraAdapter? Adapter = null,
-    float AdapterScale = 1f)
+    float AdapterScale = 1f,
+    TimeSpan? GrammarBudget = null)
 {
+    public TimeSpan EffectiveGrammarBudget => GrammarBudget ?? TimeSpan.FromSeconds(2);
+
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

@@ -103,6 +103,28 @@ public sealed class GenerationTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public void A_grammar_over_its_compile_budget_is_refused_at_submit()
+    {
+        using var scheduler = new InferenceScheduler(fixture.Model, new SchedulerOptions(Slots: 1, ContextSize: 1024, Threads: 1, GrammarBudget: TimeSpan.Zero));
+
+        var submission = scheduler.Submit(new GenerationRequest(Prompt("x"), new SamplingOptions(Grammar: "root ::= \"a\"")));
+
+        Assert.Equal(SubmitStatus.InvalidGrammar, submission.Status);
+        Assert.Contains("to compile", submission.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("root ::= [b-a]")]
+    [InlineData("root ::= \"a\"{5,2}")]
+    public void A_grammar_the_checker_refuses_never_reaches_llama_cpp(string grammar)
+    {
+        var submission = fixture.Scheduler.Submit(new GenerationRequest(Prompt("x"), new SamplingOptions(Grammar: grammar)));
+
+        Assert.Equal(SubmitStatus.InvalidGrammar, submission.Status);
+        Assert.StartsWith("Invalid grammar:", submission.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_grammar_that_does_not_parse_is_refused_at_submit()
     {
         var submission = fixture.Scheduler.Submit(new GenerationRequest(Prompt("x"), new SamplingOptions(Grammar: "root ::= (unclosed")));
