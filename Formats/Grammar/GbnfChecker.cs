@@ -16,7 +16,7 @@ namespace LocalOpenAi.Formats.Grammar;
 /// <item>Repetition bounds (<see cref="GbnfLimits.MaxRepetition"/>, <c>{m,n}</c> with n below m):
 /// <c>handle_repetitions</c> computes <c>n - m</c> unsigned, so an inverted pair loops for 2^64 rules.</item>
 /// <item>Empty, inverted or all-excluding character classes (<c>[]</c>, <c>[b-a]</c>), literal NUL,
-/// escapes beyond U+1FFFFF: a rule no token can satisfy leaves the grammar with no stack, and
+/// escapes beyond U+3FFFFF: a rule no token can satisfy leaves the grammar with no stack, and
 /// <c>llama_grammar_accept_impl</c> throws <c>std::runtime_error</c> on the decode thread, which aborts
 /// the process.</item>
 /// <item>Syntax, undefined rules and a missing <c>root</c>: llama.cpp answers these with a null sampler

@@ -116,7 +116,7 @@ internal sealed partial class SchemaToGbnfConverter
         var excluded = string.Concat(next.Select(g => ClassChar(g.Key)));
         var alternatives = new List<string>
         {
-            $"( [^\"\\\\\\x7F\\x00-\\x1F{excluded}] | [\\\\] ( [\"\\\\/bfnrt] | \"u\" [0-9a-fA-F]{{4}} ) ) char* \"\\\"\"",
+            $"( [^\"\\\\\\x7F\\x00-\\x1F\\uD800-\\uDFFF\\U00110000-\\U003FFFFF{excluded}] | [\\\\] ( [\"\\\\/bfnrt] | \"u\" [0-9a-fA-F]{{4}} ) ) char* \"\\\"\"",
         };
         alternatives.AddRange(next.Select(g => $"{GbnfRuleSet.Literal(g.Key.ToString())} {Trie([.. g], depth + 1)}"));
         if (!isKey)
