@@ -11,8 +11,8 @@ namespace LocalOpenAi.Engine.Scheduling;
 /// <param name="AdapterScale">How strongly the adapter applies: 1 as trained, 0 not at all.</param>
 /// <param name="GrammarBudget">
 /// The longest a request's grammar may take to compile, or to filter the vocabulary in one decode
-/// step (null: 2 seconds). Over it the request is refused or ended, so that one pathological grammar
-/// cannot stall the other slots for more than a step.
+/// step (null: 5 seconds, far above any sane grammar even on a loaded machine). Over it the request
+/// is refused or ended, so that one pathological grammar cannot stall the other slots for more than a step.
 /// </param>
 public sealed record SchedulerOptions(
     int Slots = 4,
@@ -25,7 +25,7 @@ public sealed record SchedulerOptions(
     float AdapterScale = 1f,
     TimeSpan? GrammarBudget = null)
 {
-    public TimeSpan EffectiveGrammarBudget => GrammarBudget ?? TimeSpan.FromSeconds(2);
+    public TimeSpan EffectiveGrammarBudget => GrammarBudget ?? TimeSpan.FromSeconds(5);
 
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

@@ -82,20 +82,6 @@ internal sealed partial class SchemaToGbnfConverter
         return $"\"{{\" ws {body} \"}}\"".Replace("  ", " ");
     }
 
-    private void CountProperties(List<(string Key, JsonElement Schema)> properties, string path)
-    {
-        _properties += properties.Count;
-        if (_properties > limits.MaxProperties)
-        {
-            throw new JsonSchemaException(path, $"the schema declares more than {limits.MaxProperties} properties in all; that is the limit on properties.");
-        }
-
-        if (properties.FirstOrDefault(p => p.Key.Length > limits.MaxPropertyNameLength) is { Key: not null } longName)
-        {
-            throw new JsonSchemaException(path, $"a property name has {longName.Key.Length} characters; the limit is {limits.MaxPropertyNameLength}.");
-        }
-    }
-
     /// <summary>A JSON string that is none of <paramref name="keys"/>: a trie that may leave every path except at a key's end.</summary>
     private string OtherKey(IEnumerable<string> keys)
     {

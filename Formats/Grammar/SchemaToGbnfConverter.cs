@@ -51,25 +51,6 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
         return _rules.Add(name, Expression(schema, name, path));
     }
 
-    /// <summary>The GBNF expression matching exactly the instances of <paramref name="schema"/>.</summary>
-    /// <remarks>Every walk into a sub-schema or a <c>$ref</c> passes here, so the depth bound keeps the recursion shallow.</remarks>
-    private string Expression(JsonElement schema, string name, string path)
-    {
-        if (++_depth > limits.MaxDepth)
-        {
-            throw new JsonSchemaException(path, $"the schema nests deeper than {limits.MaxDepth} levels ('$ref' links included); that is the limit on depth.");
-        }
-
-        try
-        {
-            return NodeExpression(schema, name, path);
-        }
-        finally
-        {
-            _depth--;
-        }
-    }
-
     private string NodeExpression(JsonElement schema, string name, string path)
     {
         switch (schema.ValueKind)
@@ -128,23 +109,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
         {
             if (schema.TryGetProperty(combinator, out var options))
             {
-                var branches = SubSchemas(options, combinator, path);
-                CountAlternatives(branches.Count, path);
-                var outer = _paths;
-                _paths *= branches.Count;
-                if (_paths > limits.MaxAlternativePaths)
-                {
-                    throw new JsonSchemaException(path, $"nested 'anyOf'/'oneOf' multiply to more than {limits.MaxAlternativePaths} paths; that is the limit on alternative paths (each level multiplies the grammar's work per token).");
-                }
-
-                try
-                {
-                    return "( " + string.Join(" | ", branches.Select((option, i) => Rule(option, $"{name}-{i}", $"{path}/{combinator}/{i}"))) + " )";
-                }
-                finally
-                {
-                    _paths = outer;
-                }
+                return OneOf(SubSchemas(options, combinator, path), combinator, name, path);
             }
         }
 
@@ -248,21 +213,4 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
             : throw new JsonSchemaException(path, $"'{keyword}' must be a non-empty array of schemas.");
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private string Literal(JsonElement value, string path)
-    {
-        var json = JsonSerializer.Serialize(value, Compact);
-        return json.Length <= limits.MaxLiteralLength
-            ? GbnfRuleSet.Literal(json)
-            : throw new JsonSchemaException(path, $"a 'const' or 'enum' value has {json.Length} characters; the limit is {limits.MaxLiteralLength}.");
-    }
-
-    private void CountAlternatives(int count, string path)
-    {
-        _alternatives += count;
-        if (_alternatives > limits.MaxAlternatives)
-        {
-            throw new JsonSchemaException(path, $"the schema has more than {limits.MaxAlternatives} 'anyOf'/'oneOf' branches and type alternatives in all; that is the limit on alternatives.");
-        }
-    }
 }
