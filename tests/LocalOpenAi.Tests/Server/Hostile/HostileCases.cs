@@ -24,7 +24,7 @@ public static class HostileCases
         new("response_format enum 50000", Chat, ChatWith("response_format", JsonSchemaFormat($"{{\"enum\":[{string.Join(',', Enumerable.Range(0, 50_000))}]}}")), 400, "response_format"),
     ]);
 
-    public static IReadOnlyDictionary<string, HostileCase> InProcess { get; } = Index([.. Grammars(), .. Schemas(), .. WrongTypes(), .. OutOfRange()]);
+    public static IReadOnlyDictionary<string, HostileCase> InProcess { get; } = Index([.. Grammars(), .. Schemas(), .. WrongTypes(), .. OutOfRange(), .. OtherEndpoints()]);
 
     /// <summary>For a server started with <c>--embeddings</c>.</summary>
     public static IReadOnlyDictionary<string, HostileCase> Embeddings { get; } = Index(
@@ -135,6 +135,35 @@ public static class HostileCases
         yield return new("chat n int.MaxValue", Chat, ChatWith("n", "2147483647"), 400, "n");
         yield return new("chat seed beyond long", Chat, ChatWith("seed", "1e30"), 400, "seed");
         yield return new("chat top_logprobs int.MaxValue", Chat, ChatWith("top_logprobs", "2147483647", extra: ",\"logprobs\":true"), 400, "top_logprobs");
+    }
+
+    private static IEnumerable<HostileCase> OtherEndpoints()
+    {
+        foreach (var (path, body, param) in (IEnumerable<(string, string, string)>)[
+            ("summarize", """{"context":5}""", "context"),
+            ("summarize", """{"context":null}""", "context"),
+            ("summarize", """{"context":"x","max_summary_tokens":2147483647}""", "max_summary_tokens"),
+            ("summarize", """{"context":"x","max_summary_tokens":-2147483648}""", "max_summary_tokens"),
+            ("summarize", """{"context":"x","style":1}""", "style"),
+            ("summarize", """{"context":"x","style":"haiku"}""", "style"),
+            ("router/classify", """{"messages":5}""", "messages"),
+            ("router/classify", """{"prompt":5}""", "prompt"),
+            ("extract-parameters", """{"user_message":5,"function_schema":{"name":"f","parameters":{}}}""", "user_message"),
+            ("extract-parameters", """{"user_message":"hi","function_schema":1}""", "function_schema"),
+            ("extract-parameters", """{"user_message":"hi","function_schema":{"name":1,"parameters":{}}}""", "function_schema.name"),
+            ("extract-parameters", """{"user_message":"hi","function_schema":{"name":"f","parameters":[]}}""", "function_schema"),
+            ("extract-parameters", """{"user_message":"hi","function_schema":{"name":"f","parameters":{"type":"object"}},"model":5}""", "model"),
+            ("tokenize", """{"content":null}""", "content"),
+            ("tokenize", """{"content":"x","with_pieces":"y"}""", "with_pieces"),
+            ("detokenize", """{"tokens":"x"}""", "tokens"),
+            ("detokenize", """{"tokens":[1.5]}""", "tokens[0]"),
+            ("detokenize", """{"tokens":null}""", "tokens"),
+            ("feedback", """{"request_id":"r","rating":2147483647}""", "rating"),
+            ("feedback", """{"request_id":5,"rating":3}""", "request_id"),
+        ])
+        {
+            yield return new($"{path} {body}", path, body, 400, param);
+        }
     }
 
     private static Dictionary<string, HostileCase> Index(IEnumerable<HostileCase> cases) => cases.ToDictionary(c => c.Name, StringComparer.Ordinal);
