@@ -146,7 +146,8 @@ internal sealed unsafe class NativeSamplerChain : IDisposable
 
     private static SafeLlamaSamplerHandle CreateGrammar(NativeModel model, string text, TimeSpan budget)
     {
-        var checkedGrammar = GbnfChecker.Check(text);
+        // Every crash class, for any grammar; the ambiguity of a raw grammar is checked where the request is read.
+        var checkedGrammar = GbnfChecker.Check(text, GbnfLimits.Generated);
         if (!checkedGrammar.IsSuccess)
         {
             throw new InvalidGrammarException(checkedGrammar.Error!);

@@ -19,6 +19,9 @@ namespace LocalOpenAi.Formats.Grammar;
 /// escapes beyond U+3FFFFF: a rule no token can satisfy leaves the grammar with no stack, and
 /// <c>llama_grammar_accept_impl</c> throws <c>std::runtime_error</c> on the decode thread, which aborts
 /// the process.</item>
+/// <item>Overlapping alternatives (<see cref="GbnfLimits.MaxParsePaths"/>): llama.cpp keeps one stack per
+/// parse path, so nested ambiguous alternatives grow its stacks as 2^depth: a few hundred bytes pin a
+/// core (and the memory) while the sampler is built, beyond the reach of any time budget.</item>
 /// <item>Syntax, undefined rules and a missing <c>root</c>: llama.cpp answers these with a null sampler
 /// (checked here only to give the client a precise message). Token references (<c>&lt;...&gt;</c>)
 /// are refused because their ids are not checked against the vocabulary by llama.cpp.</item>
@@ -48,6 +51,10 @@ public static class GbnfChecker
         catch (GbnfSyntaxException exception)
         {
             return GrammarResult.Failure($"Invalid grammar: {exception.Message}");
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return GrammarResult.Failure("Invalid grammar: its rules refer to each other in chains too long to check.");
         }
     }
 }

@@ -18,6 +18,7 @@ public static class HostileCases
         new("chat grammar 20000 nested parentheses", Chat, ChatWith("grammar", Json(Nested(20_000))), 400, "grammar"),
         new("completions grammar 100000 nested parentheses", Completions, CompletionWith("grammar", Json(Nested(100_000))), 400, "grammar"),
         new("chat grammar inverted repetition", Chat, ChatWith("grammar", Json("root ::= \"a\"{5,2}")), 400, "grammar"),
+        new("chat grammar with 2^30 overlapping parse paths", Chat, ChatWith("grammar", Json(GbnfCheckerTests.Ambiguous(30))), 400, "grammar"),
         new("response_format ref chain 25000", Chat, ChatWith("response_format", JsonSchemaFormat(HostileSchemas.RefChain(25_000))), 400, "response_format"),
         new("tools ref chain 25000", Chat, ChatWithTool(HostileSchemas.RefChain(25_000)), 400, "tools[0].function.parameters"),
         new("extract-parameters ref chain 25000", "extract-parameters", Extract(HostileSchemas.RefChain(25_000)), 400, "function_schema.parameters"),
