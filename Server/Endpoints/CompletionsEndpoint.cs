@@ -75,7 +75,7 @@ public static class CompletionsEndpoint
             request.IgnoreEos ?? false,
             request.Logprobs))).ToList();
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var (choices, refusal) = ChoiceSubmitter.Submit(http, model, requests, cancellation, usage);
+        var (choices, refusal) = ChoiceSubmitter.Submit(http, model, requests, cancellation, usage, promptParam: "prompt");
         if (refusal is not null)
         {
             cancellation.Dispose();

@@ -121,7 +121,7 @@ public static class HostileCases
         foreach (var maxTokens in (string[])["2147483647", "2147483646", "2147483600"])
         {
             yield return new($"chat max_tokens {maxTokens}", Chat, ChatWith("max_tokens", maxTokens), 400, "messages");
-            yield return new($"completions max_tokens {maxTokens}", Completions, CompletionWith("max_tokens", maxTokens), 400, "messages");
+            yield return new($"completions max_tokens {maxTokens}", Completions, CompletionWith("max_tokens", maxTokens), 400, "prompt");
         }
 
         var sixteenPrompts = JsonSerializer.Serialize(Enumerable.Range(0, 16).Select(i => $"prompt {i}"));
