@@ -3,7 +3,7 @@ namespace LocalOpenAi.Engine.Generation;
 /// <summary>Log-probabilities from raw logits: a numerically stable log-softmax, computed only when asked for.</summary>
 public static class LogprobCalculator
 {
-    public static TokenLogprob Compute(ReadOnlySpan<float> logits, int token, int topCount, Func<int, string> text)
+    public static TokenLogprob Compute(ReadOnlySpan<float> logits, int token, int topCount, Func<int, string> text, Func<int, byte[]> bytes)
     {
         var max = float.NegativeInfinity;
         foreach (var logit in logits)
@@ -33,12 +33,12 @@ public static class LogprobCalculator
 
             while (best.TryDequeue(out var id, out var logit))
             {
-                alternatives.Add(new TokenAlternative(id, text(id), logit - logSum));
+                alternatives.Add(new TokenAlternative(id, text(id), bytes(id), logit - logSum));
             }
 
             alternatives.Reverse();
         }
 
-        return new TokenLogprob(token, text(token), logits[token] - logSum, alternatives);
+        return new TokenLogprob(token, text(token), bytes(token), logits[token] - logSum, alternatives);
     }
 }

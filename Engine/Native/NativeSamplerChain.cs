@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LocalOpenAi.Engine.Sampling;
 using LocalOpenAi.Formats.Grammar;
 
@@ -7,27 +8,32 @@ namespace LocalOpenAi.Engine.Native;
 /// <remarks>
 /// The grammar is a sampler of its own, applied first: when it leaves no candidate the step fails
 /// as a value instead of letting <c>llama_grammar_accept_impl</c> throw a C++ exception on the
-/// decode thread (which aborts the process). Then the chain: logit bias, penalties, then greedy or
-/// top-k, top-p, min-p, temperature and a seeded draw. The chosen token is accepted by both.
+/// decode thread (which aborts the process). A grammar that takes longer than its budget to compile
+/// or to filter one step is refused or ended, so that it holds the decode thread for one step at most.
+/// Then the chain: logit bias, penalties, then greedy or top-k, top-p, min-p, temperature and a
+/// seeded draw. The chosen token is accepted by both.
 /// </remarks>
 internal sealed unsafe class NativeSamplerChain : IDisposable
 {
     private const uint RandomSeed = 0xFFFFFFFF;
+    private const string NoTokenAllowed = "The grammar admits no token the model can produce next; the output so far cannot be completed.";
 
     private readonly SafeLlamaSamplerHandle _chain;
     private readonly SafeLlamaSamplerHandle? _grammar;
+    private readonly TimeSpan _grammarBudget;
     private LlamaTokenData[] _candidates = [];
 
-    private NativeSamplerChain(SafeLlamaSamplerHandle chain, SafeLlamaSamplerHandle? grammar)
+    private NativeSamplerChain(SafeLlamaSamplerHandle chain, SafeLlamaSamplerHandle? grammar, TimeSpan grammarBudget)
     {
         _chain = chain;
         _grammar = grammar;
+        _grammarBudget = grammarBudget;
     }
 
-    /// <exception cref="InvalidGrammarException">The grammar fails <see cref="GbnfChecker"/> or does not parse.</exception>
-    public static NativeSamplerChain Create(NativeModel model, SamplingOptions options)
+    /// <exception cref="InvalidGrammarException">The grammar fails <see cref="GbnfChecker"/>, does not parse, or takes longer than <paramref name="grammarBudget"/> to compile.</exception>
+    public static NativeSamplerChain Create(NativeModel model, SamplingOptions options, TimeSpan grammarBudget)
     {
-        var grammar = string.IsNullOrEmpty(options.Grammar) ? null : CreateGrammar(model, options.Grammar);
+        var grammar = string.IsNullOrEmpty(options.Grammar) ? null : CreateGrammar(model, options.Grammar, grammarBudget);
         var chain = LlamaNative.SamplerChainInit(new LlamaSamplerChainParams { NoPerf = 1 });
         try
         {
@@ -55,7 +61,7 @@ internal sealed unsafe class NativeSamplerChain : IDisposable
                 LlamaNative.SamplerChainAdd(chain, LlamaNative.SamplerInitDistribution(options.Seed ?? RandomSeed));
             }
 
-            return new NativeSamplerChain(chain, grammar);
+            return new NativeSamplerChain(chain, grammar, grammarBudget);
         }
         catch
         {
@@ -65,8 +71,8 @@ internal sealed unsafe class NativeSamplerChain : IDisposable
         }
     }
 
-    /// <summary>Chooses the next token from the logits at <paramref name="batchIndex"/> and accepts it; null when the grammar admits no token.</summary>
-    public int? Sample(NativeContext context, int batchIndex)
+    /// <summary>Chooses the next token from the logits at <paramref name="batchIndex"/> and accepts it; false with the reason when the grammar admits no token or took longer than its budget.</summary>
+    public bool TrySample(NativeContext context, int batchIndex, out int token, out string failure)
     {
         var logits = context.GetLogits(batchIndex);
         if (_candidates.Length != logits.Length)
@@ -79,32 +85,43 @@ internal sealed unsafe class NativeSamplerChain : IDisposable
             _candidates[i] = new LlamaTokenData { Id = i, Logit = logits[i] };
         }
 
+        token = -1;
         fixed (LlamaTokenData* data = _candidates)
         {
             var candidates = new LlamaTokenDataArray { Data = data, Size = (nuint)logits.Length, Selected = -1 };
             if (_grammar is not null)
             {
+                var started = Stopwatch.GetTimestamp();
                 LlamaNative.SamplerApply(_grammar, &candidates);
+                if (Stopwatch.GetElapsedTime(started) > _grammarBudget)
+                {
+                    failure = $"The grammar took longer than {_grammarBudget.TotalMilliseconds:0} ms to constrain one token; the request was ended so that it does not stall other requests.";
+                    return false;
+                }
+
                 if (!AnyAllowed(candidates))
                 {
-                    return null;
+                    failure = NoTokenAllowed;
+                    return false;
                 }
             }
 
             LlamaNative.SamplerApply(_chain, &candidates);
             if (candidates.Selected < 0 || candidates.Selected >= (long)candidates.Size || !float.IsFinite(data[candidates.Selected].Logit))
             {
-                return null;
+                failure = NoTokenAllowed;
+                return false;
             }
 
-            var token = data[candidates.Selected].Id;
+            token = data[candidates.Selected].Id;
             if (_grammar is not null)
             {
                 LlamaNative.SamplerAccept(_grammar, token);
             }
 
             LlamaNative.SamplerAccept(_chain, token);
-            return token;
+            failure = string.Empty;
+            return true;
         }
     }
 
@@ -127,19 +144,27 @@ internal sealed unsafe class NativeSamplerChain : IDisposable
         return false;
     }
 
-    private static SafeLlamaSamplerHandle CreateGrammar(NativeModel model, string text)
+    private static SafeLlamaSamplerHandle CreateGrammar(NativeModel model, string text, TimeSpan budget)
     {
-        var checkedGrammar = GbnfChecker.Check(text);
+        // Every crash class, for any grammar; the ambiguity of a raw grammar is checked where the request is read.
+        var checkedGrammar = GbnfChecker.Check(text, GbnfLimits.Generated);
         if (!checkedGrammar.IsSuccess)
         {
             throw new InvalidGrammarException(checkedGrammar.Error!);
         }
 
+        var started = Stopwatch.GetTimestamp();
         var grammar = LlamaNative.SamplerInitGrammar(model.Vocabulary, text, "root");
         if (grammar.IsInvalid)
         {
             grammar.Dispose();
             throw new InvalidGrammarException("The grammar could not be parsed by llama.cpp.");
+        }
+
+        if (Stopwatch.GetElapsedTime(started) > budget)
+        {
+            grammar.Dispose();
+            throw new InvalidGrammarException($"The grammar took longer than {budget.TotalMilliseconds:0} ms to compile; simplify it (fewer nested or overlapping alternatives).");
         }
 
         return grammar;

@@ -23,9 +23,9 @@ public sealed partial class InferenceScheduler
                 slot.FirstTokenAt = Stopwatch.GetTimestamp();
             }
 
-            if (active.Sampler.Sample(_context, slot.BatchRow) is not { } token)
+            if (!active.Sampler.TrySample(_context, slot.BatchRow, out var token, out var failure))
             {
-                Finish(slot, FinishReason.Error, "The grammar admits no token the model can produce next; the output so far cannot be completed.");
+                Finish(slot, FinishReason.Error, failure);
                 continue;
             }
 
@@ -37,7 +37,7 @@ public sealed partial class InferenceScheduler
             }
 
             var logprob = active.Request.TopLogprobs is { } top
-                ? LogprobCalculator.Compute(_context.GetLogits(slot.BatchRow), token, top, PieceText)
+                ? LogprobCalculator.Compute(_context.GetLogits(slot.BatchRow), token, top, PieceText, PieceBytes)
                 : null;
             Emit(slot, token, logprob);
         }
@@ -104,4 +104,11 @@ public sealed partial class InferenceScheduler
     }
 
     private string PieceText(int token) => _model.Detokenize([token], renderSpecial: true);
+
+    private byte[] PieceBytes(int token)
+    {
+        var bytes = new List<byte>(16);
+        _model.Native.AppendPiece(token, renderSpecial: true, bytes);
+        return [.. bytes];
+    }
 }

@@ -33,6 +33,7 @@ public sealed partial class InferenceScheduler : IDisposable
     private readonly int _contextPerSlot;
     private readonly int _queueSize;
     private readonly int _prefillBudget;
+    private readonly TimeSpan _grammarBudget;
     private volatile bool _draining;
     private int _queueDepth;
     private int _busySlots;
@@ -84,6 +85,7 @@ public sealed partial class InferenceScheduler : IDisposable
         _sharePrefixes = options.SharePrefixes;
         _queueSize = options.QueueSize;
         _prefillBudget = options.PrefillBudget;
+        _grammarBudget = options.EffectiveGrammarBudget;
         _contextPerSlot = _context.ContextSize / options.Slots;
         _slots = Enumerable.Range(0, options.Slots).Select(sequence => new Slot(sequence)).ToArray();
         // Unbounded: the bound is _queueDepth, which a cancelled request leaves at once (it stays in the channel until read).
@@ -149,7 +151,7 @@ public sealed partial class InferenceScheduler : IDisposable
         NativeSamplerChain sampler;
         try
         {
-            sampler = NativeSamplerChain.Create(_model.Native, request.Sampling);
+            sampler = NativeSamplerChain.Create(_model.Native, request.Sampling, _grammarBudget);
         }
         catch (InvalidGrammarException exception)
         {

@@ -13,6 +13,11 @@ namespace LocalOpenAi.Engine.Scheduling;
 /// Most prompt tokens a step reads while other slots are generating, so a new long prompt does not stall their
 /// streams for a whole batch; 0 reads as much as the batch holds. Alone, a prompt always fills the batch.
 /// </param>
+/// <param name="GrammarBudget">
+/// The longest a request's grammar may take to compile, or to filter the vocabulary in one decode
+/// step (null: 5 seconds, far above any sane grammar even on a loaded machine). Over it the request
+/// is refused or ended, so that one pathological grammar cannot stall the other slots for more than a step.
+/// </param>
 public sealed record SchedulerOptions(
     int Slots = 4,
     int ContextSize = 16384,
@@ -22,7 +27,10 @@ public sealed record SchedulerOptions(
     bool SharePrefixes = true,
     LoraAdapter? Adapter = null,
     float AdapterScale = 1f,
-    int PrefillBudget = 0)
+    int PrefillBudget = 0,
+    TimeSpan? GrammarBudget = null)
 {
+    public TimeSpan EffectiveGrammarBudget => GrammarBudget ?? TimeSpan.FromSeconds(5);
+
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
 }

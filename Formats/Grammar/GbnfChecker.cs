@@ -16,9 +16,12 @@ namespace LocalOpenAi.Formats.Grammar;
 /// <item>Repetition bounds (<see cref="GbnfLimits.MaxRepetition"/>, <c>{m,n}</c> with n below m):
 /// <c>handle_repetitions</c> computes <c>n - m</c> unsigned, so an inverted pair loops for 2^64 rules.</item>
 /// <item>Empty, inverted or all-excluding character classes (<c>[]</c>, <c>[b-a]</c>), literal NUL,
-/// escapes beyond U+1FFFFF: a rule no token can satisfy leaves the grammar with no stack, and
+/// escapes beyond U+3FFFFF: a rule no token can satisfy leaves the grammar with no stack, and
 /// <c>llama_grammar_accept_impl</c> throws <c>std::runtime_error</c> on the decode thread, which aborts
 /// the process.</item>
+/// <item>Overlapping alternatives (<see cref="GbnfLimits.MaxParsePaths"/>): llama.cpp keeps one stack per
+/// parse path, so nested ambiguous alternatives grow its stacks as 2^depth: a few hundred bytes pin a
+/// core (and the memory) while the sampler is built, beyond the reach of any time budget.</item>
 /// <item>Syntax, undefined rules and a missing <c>root</c>: llama.cpp answers these with a null sampler
 /// (checked here only to give the client a precise message). Token references (<c>&lt;...&gt;</c>)
 /// are refused because their ids are not checked against the vocabulary by llama.cpp.</item>
@@ -48,6 +51,10 @@ public static class GbnfChecker
         catch (GbnfSyntaxException exception)
         {
             return GrammarResult.Failure($"Invalid grammar: {exception.Message}");
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return GrammarResult.Failure("Invalid grammar: its rules refer to each other in chains too long to check.");
         }
     }
 }

@@ -9,13 +9,21 @@ namespace LocalOpenAi.Formats.Grammar;
 /// <param name="MaxRepetition">Largest bound in <c>{m}</c>, <c>{m,}</c> and <c>{m,n}</c>.</param>
 /// <param name="MaxRules">Rules after llama.cpp expands groups and repetitions into rules of their own.</param>
 /// <param name="MaxElements">Grammar elements after that expansion (the memory llama.cpp allocates).</param>
+/// <param name="MaxParsePaths">Parse paths followed at once, bounded from above: llama.cpp keeps a stack per path and checks each token against every one, so overlapping alternatives nested k deep cost 2^k.</param>
 public sealed record GbnfLimits(
     int MaxLength = 256 * 1024,
     int MaxNesting = 64,
     int MaxRepetition = 1000,
     int MaxRules = 4096,
-    int MaxElements = 200_000)
+    int MaxElements = 200_000,
+    long MaxParsePaths = 65_536)
 {
     /// <summary>The defaults above.</summary>
     public static GbnfLimits Default { get; } = new();
+
+    /// <summary>
+    /// The defaults without the ambiguity bound: for grammars built from JSON Schemas, whose overlap
+    /// <see cref="JsonSchemaLimits.MaxAlternativePaths"/> bounds more tightly than the estimate here can.
+    /// </summary>
+    public static GbnfLimits Generated { get; } = new() { MaxParsePaths = long.MaxValue };
 }

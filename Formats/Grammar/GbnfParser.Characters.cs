@@ -7,8 +7,8 @@ internal sealed partial class GbnfParser
 {
     private const long MaxCodePoint = 0x10FFFF;
 
-    /// <summary>The largest value llama.cpp's UTF-8 decoder produces (a 4-byte lead up to F7).</summary>
-    private const long MaxDecodedValue = 0x1FFFFF;
+    /// <summary>The largest value llama.cpp's UTF-8 decoder produces (lead bytes up to FF read as 4-byte sequences).</summary>
+    private const long MaxDecodedValue = 0x3FFFFF;
 
     /// <summary>Reads a <c>[...]</c> class; returns the elements llama.cpp builds for it.</summary>
     private long CharacterClass()

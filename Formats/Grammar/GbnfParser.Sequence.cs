@@ -3,7 +3,7 @@ namespace LocalOpenAi.Formats.Grammar;
 /// <summary>Sequences: literals, character classes, rule references, groups and repetitions.</summary>
 internal sealed partial class GbnfParser
 {
-    private void Sequence(bool nested, int depth)
+    private void Sequence(List<GbnfItem> items, bool nested, int depth)
     {
         // Elements the last item occupies: what a following repetition copies (0: nothing to repeat).
         long last = 0;
@@ -13,11 +13,13 @@ internal sealed partial class GbnfParser
             if (c == '"')
             {
                 last = Literal();
+                items.Add(new GbnfItem(-1, Nullable: last == 0));
                 _pos = Space(_pos, nested);
             }
             else if (c == '[')
             {
                 last = CharacterClass();
+                items.Add(new GbnfItem(-1, Nullable: false));
                 _pos = Space(_pos, nested);
             }
             else if (c is '<' or '!')
@@ -28,29 +30,31 @@ internal sealed partial class GbnfParser
             {
                 var end = Name(_pos);
                 _referenced.TryAdd(text[_pos..end], _pos);
+                items.Add(new GbnfItem(RuleId(text[_pos..end]), Nullable: false));
                 _pos = Space(end, nested);
                 last = 1;
             }
             else if (c == '(')
             {
-                Group(nested, depth);
+                items.Add(new GbnfItem(Group(nested, depth), Nullable: false));
                 last = 1;
             }
             else if (c == '.')
             {
+                items.Add(new GbnfItem(-1, Nullable: false));
                 _pos = Space(_pos + 1, nested);
                 last = 1;
             }
             else if (c is '*' or '+' or '?')
             {
                 _pos = Space(_pos + 1, nested);
-                last = Repeat(last, c == '+' ? 1 : 0, c == '?' ? 1 : null);
+                last = Repeat(items, last, c == '+' ? 1 : 0, c == '?' ? 1 : null);
                 continue;
             }
             else if (c == '{')
             {
                 var (min, max) = Bounds(nested);
-                last = Repeat(last, min, max);
+                last = Repeat(items, last, min, max);
                 continue;
             }
             else
@@ -62,7 +66,8 @@ internal sealed partial class GbnfParser
         }
     }
 
-    private void Group(bool nested, int depth)
+    /// <summary>Reads a <c>( ... )</c> group into a rule of its own; returns the rule.</summary>
+    private int Group(bool nested, int depth)
     {
         if (depth + 1 > limits.MaxNesting)
         {
@@ -71,13 +76,15 @@ internal sealed partial class GbnfParser
 
         _pos = Space(_pos + 1, newlineOk: true);
         Count(rules: 1, elements: 0);
-        Alternates(nested: true, depth + 1);
+        var rule = NewRule();
+        Alternates(_graph[rule], nested: true, depth + 1);
         if (Peek(0) != ')')
         {
             throw Error("expecting ')'");
         }
 
         _pos = Space(_pos + 1, nested);
+        return rule;
     }
 
     private long Literal()
@@ -104,11 +111,16 @@ internal sealed partial class GbnfParser
     }
 
     /// <summary>Applies <c>{min,max}</c> (max null: unbounded) to the last item the way llama.cpp rewrites it; returns the elements now in its place.</summary>
-    private long Repeat(long last, int min, int? max)
+    private long Repeat(List<GbnfItem> items, long last, int min, int? max)
     {
         if (last == 0)
         {
             throw Error("a repetition needs an item before it");
+        }
+
+        if (min == 0)
+        {
+            items[^1] = items[^1] with { Nullable = true };
         }
 
         long optional = max is null ? 1 : max.Value - min;

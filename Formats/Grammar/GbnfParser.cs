@@ -10,6 +10,8 @@ internal sealed partial class GbnfParser(string text, GbnfLimits limits)
 {
     private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _referenced = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<List<List<GbnfItem>>> _graph = [];
     private int _pos;
     private long _rules;
     private long _elements;
@@ -34,6 +36,11 @@ internal sealed partial class GbnfParser(string text, GbnfLimits limits)
                 throw new GbnfSyntaxException($"the rule '{name}' is used but never defined (at character {position}).");
             }
         }
+
+        if (limits.MaxParsePaths < long.MaxValue)
+        {
+            CheckParsePaths();
+        }
     }
 
     private void ParseRule()
@@ -52,7 +59,10 @@ internal sealed partial class GbnfParser(string text, GbnfLimits limits)
             Count(rules: 1, elements: 0);
         }
 
-        Alternates(nested: false, depth: 0);
+        // A rule defined again replaces the first definition, as in llama.cpp.
+        var alternatives = _graph[RuleId(name)];
+        alternatives.Clear();
+        Alternates(alternatives, nested: false, depth: 0);
         if (Peek(0) == '\r')
         {
             _pos += Peek(1) == '\n' ? 2 : 1;
@@ -69,17 +79,36 @@ internal sealed partial class GbnfParser(string text, GbnfLimits limits)
         _pos = Space(_pos, newlineOk: true);
     }
 
-    private void Alternates(bool nested, int depth)
+    private void Alternates(List<List<GbnfItem>> alternatives, bool nested, int depth)
     {
-        Sequence(nested, depth);
+        alternatives.Add([]);
+        Sequence(alternatives[^1], nested, depth);
         while (Peek(0) == '|')
         {
             Count(rules: 0, elements: 1);
             _pos = Space(_pos + 1, newlineOk: true);
-            Sequence(nested, depth);
+            alternatives.Add([]);
+            Sequence(alternatives[^1], nested, depth);
         }
 
         Count(rules: 0, elements: 1);
+    }
+
+    private int RuleId(string name)
+    {
+        if (!_ids.TryGetValue(name, out var id))
+        {
+            id = NewRule();
+            _ids[name] = id;
+        }
+
+        return id;
+    }
+
+    private int NewRule()
+    {
+        _graph.Add([]);
+        return _graph.Count - 1;
     }
 
     private void Count(long rules, long elements)

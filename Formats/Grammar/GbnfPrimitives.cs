@@ -1,6 +1,10 @@
 namespace LocalOpenAi.Formats.Grammar;
 
 /// <summary>The JSON building blocks, in llama.cpp's GBNF dialect: compact whitespace (one space at most) and bounded digit runs.</summary>
+/// <remarks>
+/// A string character excludes the values llama.cpp decodes from byte sequences that are not UTF-8
+/// (surrogates, beyond U+10FFFF): each would decode to several U+FFFD here and break <c>maxLength</c>.
+/// </remarks>
 internal static class GbnfPrimitives
 {
     public static readonly IReadOnlyDictionary<string, string> Rules = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -10,7 +14,7 @@ internal static class GbnfPrimitives
         ["object"] = "\"{\" ws ( string ws \":\" ws value ws ( \",\" ws string ws \":\" ws value ws )* )? \"}\"",
         ["array"] = "\"[\" ws ( value ws ( \",\" ws value ws )* )? \"]\"",
         ["string"] = "\"\\\"\" char* \"\\\"\"",
-        ["char"] = "[^\"\\\\\\x7F\\x00-\\x1F] | [\\\\] ( [\"\\\\/bfnrt] | \"u\" [0-9a-fA-F]{4} )",
+        ["char"] = "[^\"\\\\\\x7F\\x00-\\x1F\\uD800-\\uDFFF\\U00110000-\\U003FFFFF] | [\\\\] ( [\"\\\\/bfnrt] | \"u\" [0-9a-fA-F]{4} )",
         ["number"] = "\"-\"? integral-part ( \".\" [0-9]{1,16} )? ( [eE] [-+]? [0-9]{1,3} )?",
         ["integer"] = "\"-\"? integral-part",
         ["integral-part"] = "\"0\" | [1-9] [0-9]{0,15}",

@@ -27,7 +27,7 @@ public static class JsonSchemaGrammar
     {
         try
         {
-            var grammar = GbnfChecker.Check(new SchemaToGbnfConverter(schema, limits ?? JsonSchemaLimits.Default).Convert());
+            var grammar = GbnfChecker.Check(new SchemaToGbnfConverter(schema, limits ?? JsonSchemaLimits.Default).Convert(), GbnfLimits.Generated);
             return grammar.IsSuccess ? grammar : GrammarResult.Failure($"The JSON schema needs a grammar over the limits: {grammar.Error}");
         }
         catch (JsonSchemaException exception)

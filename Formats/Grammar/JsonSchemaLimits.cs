@@ -9,6 +9,7 @@ namespace LocalOpenAi.Formats.Grammar;
 /// <param name="MaxPropertyNameLength">Characters in one property name.</param>
 /// <param name="MaxEnumValues">Values in one <c>enum</c>.</param>
 /// <param name="MaxAlternatives"><c>anyOf</c>/<c>oneOf</c> branches and type alternatives in the whole schema.</param>
+/// <param name="MaxAlternativePaths">The product of <c>anyOf</c>/<c>oneOf</c> branch counts along any nesting path: llama.cpp keeps a stack per path, so each nested level multiplies its work per token.</param>
 /// <param name="MaxLengthBound">Largest <c>minLength</c>/<c>maxLength</c>.</param>
 /// <param name="MaxItemsBound">Largest <c>minItems</c>/<c>maxItems</c>.</param>
 /// <param name="MaxLiteralLength">Characters of one <c>const</c> or <c>enum</c> value as JSON.</param>
@@ -18,6 +19,7 @@ public sealed record JsonSchemaLimits(
     int MaxPropertyNameLength = 256,
     int MaxEnumValues = 256,
     int MaxAlternatives = 128,
+    long MaxAlternativePaths = 4096,
     int MaxLengthBound = 1000,
     int MaxItemsBound = 256,
     int MaxLiteralLength = 4096)

@@ -82,20 +82,6 @@ internal sealed partial class SchemaToGbnfConverter
         return $"\"{{\" ws {body} \"}}\"".Replace("  ", " ");
     }
 
-    private void CountProperties(List<(string Key, JsonElement Schema)> properties, string path)
-    {
-        _properties += properties.Count;
-        if (_properties > limits.MaxProperties)
-        {
-            throw new JsonSchemaException(path, $"the schema declares more than {limits.MaxProperties} properties in all; that is the limit on properties.");
-        }
-
-        if (properties.FirstOrDefault(p => p.Key.Length > limits.MaxPropertyNameLength) is { Key: not null } longName)
-        {
-            throw new JsonSchemaException(path, $"a property name has {longName.Key.Length} characters; the limit is {limits.MaxPropertyNameLength}.");
-        }
-    }
-
     /// <summary>A JSON string that is none of <paramref name="keys"/>: a trie that may leave every path except at a key's end.</summary>
     private string OtherKey(IEnumerable<string> keys)
     {
@@ -116,7 +102,7 @@ internal sealed partial class SchemaToGbnfConverter
         var excluded = string.Concat(next.Select(g => ClassChar(g.Key)));
         var alternatives = new List<string>
         {
-            $"( [^\"\\\\\\x7F\\x00-\\x1F{excluded}] | [\\\\] ( [\"\\\\/bfnrt] | \"u\" [0-9a-fA-F]{{4}} ) ) char* \"\\\"\"",
+            $"( [^\"\\\\\\x7F\\x00-\\x1F\\uD800-\\uDFFF\\U00110000-\\U003FFFFF{excluded}] | [\\\\] ( [\"\\\\/bfnrt] | \"u\" [0-9a-fA-F]{{4}} ) ) char* \"\\\"\"",
         };
         alternatives.AddRange(next.Select(g => $"{GbnfRuleSet.Literal(g.Key.ToString())} {Trie([.. g], depth + 1)}"));
         if (!isKey)

@@ -30,6 +30,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
     private int _depth;
     private int _properties;
     private int _alternatives;
+    private long _paths = 1;
 
     public string Convert()
     {
@@ -48,25 +49,6 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
         }
 
         return _rules.Add(name, Expression(schema, name, path));
-    }
-
-    /// <summary>The GBNF expression matching exactly the instances of <paramref name="schema"/>.</summary>
-    /// <remarks>Every walk into a sub-schema or a <c>$ref</c> passes here, so the depth bound keeps the recursion shallow.</remarks>
-    private string Expression(JsonElement schema, string name, string path)
-    {
-        if (++_depth > limits.MaxDepth)
-        {
-            throw new JsonSchemaException(path, $"the schema nests deeper than {limits.MaxDepth} levels ('$ref' links included); that is the limit on depth.");
-        }
-
-        try
-        {
-            return NodeExpression(schema, name, path);
-        }
-        finally
-        {
-            _depth--;
-        }
     }
 
     private string NodeExpression(JsonElement schema, string name, string path)
@@ -127,10 +109,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
         {
             if (schema.TryGetProperty(combinator, out var options))
             {
-                CountAlternatives(options.ValueKind == JsonValueKind.Array ? options.GetArrayLength() : 0, path);
-                var alternatives = SubSchemas(options, combinator, path)
-                    .Select((option, i) => Rule(option, $"{name}-{i}", $"{path}/{combinator}/{i}"));
-                return "( " + string.Join(" | ", alternatives) + " )";
+                return OneOf(SubSchemas(options, combinator, path), combinator, name, path);
             }
         }
 
@@ -234,21 +213,4 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
             : throw new JsonSchemaException(path, $"'{keyword}' must be a non-empty array of schemas.");
 
     private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private string Literal(JsonElement value, string path)
-    {
-        var json = JsonSerializer.Serialize(value, Compact);
-        return json.Length <= limits.MaxLiteralLength
-            ? GbnfRuleSet.Literal(json)
-            : throw new JsonSchemaException(path, $"a 'const' or 'enum' value has {json.Length} characters; the limit is {limits.MaxLiteralLength}.");
-    }
-
-    private void CountAlternatives(int count, string path)
-    {
-        _alternatives += count;
-        if (_alternatives > limits.MaxAlternatives)
-        {
-            throw new JsonSchemaException(path, $"the schema has more than {limits.MaxAlternatives} 'anyOf'/'oneOf' branches and type alternatives in all; that is the limit on alternatives.");
-        }
-    }
 }

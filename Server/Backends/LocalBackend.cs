@@ -1,3 +1,4 @@
+using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Models.Loading;
@@ -22,7 +23,8 @@ internal sealed class LocalBackend(ModelManager models, UsageRecorder usage) : I
         }
 
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var (choices, refusal) = ChoiceSubmitter.Submit(call.Http, model, run.Generations, cancellation, usage);
+        var promptParam = call.Request is CompletionRequest ? "prompt" : "messages";
+        var (choices, refusal) = ChoiceSubmitter.Submit(call.Http, model, run.Generations, cancellation, usage, promptParam);
         if (refusal is not null)
         {
             cancellation.Dispose();

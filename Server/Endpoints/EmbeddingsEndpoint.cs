@@ -48,6 +48,11 @@ public static class EmbeddingsEndpoint
         }
 
         var tokens = inputs.Select(input => (IReadOnlyList<int>)(input.Tokens ?? model.Model.Tokenize(input.Text!))).ToList();
+        if (tokens.Any(sequence => sequence.Any(token => token < 0 || token >= model.Model.VocabularySize)))
+        {
+            return OpenAiError.BadRequest($"Token ids must be between 0 and {model.Model.VocabularySize - 1}.", "input");
+        }
+
         if (tokens.FirstOrDefault(sequence => sequence.Count > embeddings.MaxInputTokens) is { } tooLong)
         {
             return OpenAiError.ContextLengthExceeded($"An input has {tooLong.Count} tokens; this model embeds at most {embeddings.MaxInputTokens}.");

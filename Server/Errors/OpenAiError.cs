@@ -11,8 +11,8 @@ public static class OpenAiError
     public static ErrorResult ModelNotFound(string? model) =>
         Create(StatusCodes.Status404NotFound, $"The model '{model}' does not exist.", "invalid_request_error", "model", "model_not_found");
 
-    public static ErrorResult ContextLengthExceeded(string message) =>
-        Create(StatusCodes.Status400BadRequest, message, "invalid_request_error", "messages", "context_length_exceeded");
+    public static ErrorResult ContextLengthExceeded(string message, string param = "messages") =>
+        Create(StatusCodes.Status400BadRequest, message, "invalid_request_error", param, "context_length_exceeded");
 
     public static ErrorResult Overloaded(string message, int retryAfterSeconds = 1) =>
         new ErrorResult(StatusCodes.Status503ServiceUnavailable, Envelope(message, "server_error", null, "overloaded"), retryAfterSeconds);

@@ -53,9 +53,9 @@ public static class ChatResponseBuilder
     {
         Token = logprob.Text,
         Logprob = logprob.Logprob,
-        Bytes = System.Text.Encoding.UTF8.GetBytes(logprob.Text),
+        Bytes = logprob.Bytes,
         TopLogprobs = logprob.TopAlternatives
-            .Select(alternative => new TokenLogprobEntry { Token = alternative.Text, Logprob = alternative.Logprob, Bytes = System.Text.Encoding.UTF8.GetBytes(alternative.Text) })
+            .Select(alternative => new TokenLogprobEntry { Token = alternative.Text, Logprob = alternative.Logprob, Bytes = alternative.Bytes })
             .ToArray(),
     };
 }

@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Generation;
 public static class ChoiceSubmitter
 {
     public static (IReadOnlyList<IAsyncEnumerable<GenerationChunk>>? Choices, ErrorResult? Refusal) Submit(
-        HttpContext http, LocalModel model, IEnumerable<GenerationRequest> requests, CancellationTokenSource cancellation, UsageRecorder recorder)
+        HttpContext http, LocalModel model, IEnumerable<GenerationRequest> requests, CancellationTokenSource cancellation, UsageRecorder recorder, string promptParam = "messages")
     {
         var scheduler = model.Scheduler;
         var all = requests.ToList();
@@ -28,7 +28,7 @@ public static class ChoiceSubmitter
                 cancellation.Cancel();
                 return (null, submission.Status switch
                 {
-                    SubmitStatus.ContextLengthExceeded => OpenAiError.ContextLengthExceeded(submission.Error!),
+                    SubmitStatus.ContextLengthExceeded => OpenAiError.ContextLengthExceeded(submission.Error!, promptParam),
                     SubmitStatus.InvalidGrammar => OpenAiError.BadRequest(submission.Error!, "grammar"),
                     SubmitStatus.QueueFull => OpenAiError.Overloaded(submission.Error!),
                     _ => OpenAiError.Unavailable(submission.Error!),

@@ -4,7 +4,7 @@ using LocalOpenAi.Server.Metrics;
 namespace LocalOpenAi.Server.Security;
 
 /// <summary>
-/// Applies <see cref="ClientRateLimiter"/> per caller (key owner, else client IP): 429
+/// Applies <see cref="ClientRateLimiter"/> per caller (the key's tenant, else client IP): 429
 /// <c>rate_limit_exceeded</c> with <c>Retry-After</c> when a limit is used up, <c>x-ratelimit-*</c>
 /// headers on every limited response, and the reported tokens charged after the response.
 /// </summary>
@@ -48,7 +48,7 @@ internal sealed class RateLimitMiddleware(RequestDelegate next, ClientRateLimite
     {
         var identity = ClientIdentity.Get(context);
         return identity.IsAuthenticated
-            ? "owner:" + identity.Owner
+            ? "tenant:" + identity.Tenant
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
     }
 }

@@ -103,6 +103,28 @@ public sealed class GenerationTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public void A_grammar_over_its_compile_budget_is_refused_at_submit()
+    {
+        using var scheduler = new InferenceScheduler(fixture.Model, new SchedulerOptions(Slots: 1, ContextSize: 1024, Threads: 1, GrammarBudget: TimeSpan.Zero));
+
+        var submission = scheduler.Submit(new GenerationRequest(Prompt("x"), new SamplingOptions(Grammar: "root ::= \"a\"")));
+
+        Assert.Equal(SubmitStatus.InvalidGrammar, submission.Status);
+        Assert.Contains("to compile", submission.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("root ::= [b-a]")]
+    [InlineData("root ::= \"a\"{5,2}")]
+    public void A_grammar_the_checker_refuses_never_reaches_llama_cpp(string grammar)
+    {
+        var submission = fixture.Scheduler.Submit(new GenerationRequest(Prompt("x"), new SamplingOptions(Grammar: grammar)));
+
+        Assert.Equal(SubmitStatus.InvalidGrammar, submission.Status);
+        Assert.StartsWith("Invalid grammar:", submission.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_grammar_that_does_not_parse_is_refused_at_submit()
     {
         var submission = fixture.Scheduler.Submit(new GenerationRequest(Prompt("x"), new SamplingOptions(Grammar: "root ::= (unclosed")));
@@ -137,6 +159,41 @@ public sealed class GenerationTests(TinyModelFixture fixture)
         Assert.Equal(logprob.Token, logprob.TopAlternatives[0].Token);
         Assert.InRange(logprob.Logprob, -30f, 0f);
         Assert.True(logprob.TopAlternatives.Sum(alternative => Math.Exp(alternative.Logprob)) <= 1.0001);
+    }
+
+    [Fact]
+    public async Task Logprob_bytes_are_the_raw_bytes_of_a_token_holding_part_of_a_character()
+    {
+        var partial = Enumerable.Range(0, fixture.Model.VocabularySize).First(token => IsPartOfACharacter(RawPiece(token)));
+        var biased = SamplingOptions.Greedy with { LogitBias = new Dictionary<int, float> { [partial] = 100f } };
+
+        var result = await GenerationRunner.RunAsync(fixture.Scheduler, new GenerationRequest(Prompt("Hello"), biased, MaxTokens: 1, IgnoreEndOfGeneration: true, TopLogprobs: 3));
+
+        var logprob = Assert.Single(result.Logprobs);
+        Assert.Equal(partial, logprob.Token);
+        Assert.Equal(RawPiece(partial), logprob.Bytes);
+        Assert.NotEqual(System.Text.Encoding.UTF8.GetBytes(logprob.Text), logprob.Bytes);
+        Assert.All(logprob.TopAlternatives, alternative => Assert.Equal(RawPiece(alternative.Token), alternative.Bytes));
+    }
+
+    private byte[] RawPiece(int token)
+    {
+        var bytes = new List<byte>();
+        fixture.Model.Native.AppendPiece(token, renderSpecial: true, bytes);
+        return [.. bytes];
+    }
+
+    private static bool IsPartOfACharacter(byte[] bytes)
+    {
+        try
+        {
+            _ = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            return false;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return true;
+        }
     }
 
     private async Task<List<string>> TokenTextsAsync(int[] prompt, int count)

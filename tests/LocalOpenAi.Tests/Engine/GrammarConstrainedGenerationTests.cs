@@ -37,6 +37,22 @@ public sealed class GrammarConstrainedGenerationTests(TinyModelFixture fixture)
         Assert.True(validation.IsValid, $"{text}\n{string.Join("\n", validation.Errors)}");
     }
 
+    public static TheoryData<uint> Seeds => [.. Enumerable.Range(1, 12).Select(seed => (uint)seed)];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task MaxLength_holds_on_the_decoded_text(uint seed)
+    {
+        var grammar = JsonSchemaGrammar.Convert("""{"type":"object","properties":{"s":{"type":"string","minLength":2,"maxLength":6}},"required":["s"]}""");
+        var sampling = new SamplingOptions(Temperature: 1.5f, TopK: 0, TopP: 1f, MinP: 0f, Seed: seed, Grammar: grammar.Grammar, LogitBias: ClosingTokenBias());
+
+        var (text, final) = await GenerationRunner.RunAsync(fixture.Scheduler, new GenerationRequest(fixture.Model.Tokenize("Answer in JSON."), sampling, MaxTokens: 200));
+
+        Assert.Equal(FinishReason.Stop, final.Finish);
+        using var output = JsonDocument.Parse(text);
+        Assert.InRange(output.RootElement.GetProperty("s").GetString()!.EnumerateRunes().Count(), 2, 6);
+    }
+
     private Dictionary<int, float> ClosingTokenBias() =>
         new[] { "\"", "}", "]", "\"}", "\"]", "0" }
             .Select(piece => fixture.Model.Tokenize(piece, addBeginOfSequence: false, parseSpecial: false))

@@ -35,6 +35,26 @@ public sealed class ToolCallingSdkTests(ServerFixture server)
         Assert.Equal(JsonValueKind.Object, arguments.RootElement.ValueKind);
     }
 
+    public static TheoryData<long> Seeds => [.. Enumerable.Range(1, 8).Select(seed => (long)seed)];
+
+    /// <summary>As Semantic Kernel sends it: no <c>additionalProperties</c>, which means no extra keys.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public async Task A_forced_call_to_a_tool_without_additionalProperties_has_only_its_declared_keys(long seed)
+    {
+        var forecast = ChatTool.CreateFunctionTool(
+            "get_forecast",
+            "Weather forecast for a city",
+            BinaryData.FromString("""{"type":"object","properties":{"city":{"enum":["Paris","Oslo","Lima"]},"days":{"type":"integer","minimum":1,"maximum":7}},"required":["city","days"]}"""));
+        var options = new ChatCompletionOptions { Tools = { forecast }, ToolChoice = ChatToolChoice.CreateFunctionChoice("get_forecast"), Temperature = 1f, Seed = seed };
+
+        ChatCompletion completion = await Chat.CompleteChatAsync([new UserChatMessage("Weather in Oslo for 3 days?")], options);
+
+        Assert.Equal(ChatFinishReason.ToolCalls, completion.FinishReason);
+        using var arguments = JsonDocument.Parse(Assert.Single(completion.ToolCalls).FunctionArguments);
+        Assert.Equal(["city", "days"], arguments.RootElement.EnumerateObject().Select(property => property.Name));
+    }
+
     [Fact]
     public async Task A_named_tool_choice_calls_that_tool_with_arguments_from_its_schema()
     {

@@ -22,6 +22,8 @@ public sealed class GbnfCheckerTests
         "root ::= item item\nitem ::= \"a\" | \"b\" item",
         "root ::= \"a\"?\nroot ::= \"b\"",
         Nested(64),
+        Ambiguous(10),
+        "root ::= value\nvalue ::= object | array | \"1\"\nobject ::= \"{\" ( value ( \",\" value )* )? \"}\"\narray ::= \"[\" ( value ( \",\" value )* )? \"]\"",
     };
 
     public static TheoryData<string, string> Refused => new()
@@ -69,6 +71,9 @@ public sealed class GbnfCheckerTests
         { "root ::= \"\"*", "needs an item" },
         { "root ::= \"a\"{0}+", "needs an item" },
         { new string('#', 300_000), "the limit is" },
+        { Ambiguous(17), "limit on ambiguity" },
+        { Ambiguous(24), "limit on ambiguity" },
+        { "root ::= a0\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"a{i} ::= a{i + 1}? a{i + 1}\n")) + "a20 ::= \"x\"", "limit on ambiguity" },
     };
 
     [Theory]
@@ -107,6 +112,10 @@ public sealed class GbnfCheckerTests
         Assert.False(GbnfChecker.Check("root ::= (((\"a\")))", limits).IsSuccess);
         Assert.False(GbnfChecker.Check("root ::= \"a\"{4}", limits).IsSuccess);
     }
+
+    /// <summary>Each level offers the same thing twice, so that the parse paths double per level.</summary>
+    public static string Ambiguous(int levels) =>
+        "root ::= a0\n" + string.Concat(Enumerable.Range(0, levels).Select(i => $"a{i} ::= a{i + 1} \"y\" | a{i + 1} \"y\"\n")) + $"a{levels} ::= \"x\"";
 
     private static string Nested(int depth) => "root ::= " + new string('(', depth) + "\"a\"" + new string(')', depth);
 

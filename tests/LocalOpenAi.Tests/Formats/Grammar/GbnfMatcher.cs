@@ -228,6 +228,7 @@ internal sealed class GbnfMatcher
             case 't': return '\t';
             case 'x': _at += 2; return int.Parse(_text[(_at - 2).._at], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
             case 'u': _at += 4; return int.Parse(_text[(_at - 4).._at], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            case 'U': _at += 8; return int.Parse(_text[(_at - 8).._at], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
             default: return escape;
         }
     }

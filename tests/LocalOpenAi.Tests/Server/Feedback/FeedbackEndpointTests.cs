@@ -36,6 +36,20 @@ public sealed class FeedbackEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Feedback_on_a_full_disk_is_a_507_with_a_clear_message()
+    {
+        // Linux's /dev/full fails every write with ENOSPC, as a full disk does.
+        await using var full = await FeedbackHost.StartAsync("/dev/full");
+
+        using var answer = await full.Http.PostAsync("feedback", new StringContent("""{"request_id":"r1","rating":4}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.InsufficientStorage, answer.StatusCode);
+        var error = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("error");
+        Assert.Contains("disk is full", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("insufficient_storage", error.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Feedback_on_an_unknown_exchange_is_still_stored()
     {
         using var answer = await PostAsync("""{"request_id":"gone","rating":1}""");

@@ -18,15 +18,23 @@ public static class HostileCases
         new("chat grammar 20000 nested parentheses", Chat, ChatWith("grammar", Json(Nested(20_000))), 400, "grammar"),
         new("completions grammar 100000 nested parentheses", Completions, CompletionWith("grammar", Json(Nested(100_000))), 400, "grammar"),
         new("chat grammar inverted repetition", Chat, ChatWith("grammar", Json("root ::= \"a\"{5,2}")), 400, "grammar"),
+        new("chat grammar with 2^30 overlapping parse paths", Chat, ChatWith("grammar", Json(GbnfCheckerTests.Ambiguous(30))), 400, "grammar"),
         new("response_format ref chain 25000", Chat, ChatWith("response_format", JsonSchemaFormat(HostileSchemas.RefChain(25_000))), 400, "response_format"),
         new("tools ref chain 25000", Chat, ChatWithTool(HostileSchemas.RefChain(25_000)), 400, "tools[0].function.parameters"),
         new("extract-parameters ref chain 25000", "extract-parameters", Extract(HostileSchemas.RefChain(25_000)), 400, "function_schema.parameters"),
         new("response_format enum 50000", Chat, ChatWith("response_format", JsonSchemaFormat($"{{\"enum\":[{string.Join(',', Enumerable.Range(0, 50_000))}]}}")), 400, "response_format"),
     ]);
 
-    public static IReadOnlyDictionary<string, HostileCase> InProcess { get; } = Index([.. Grammars(), .. Schemas(), .. WrongTypes(), .. OutOfRange()]);
+    public static IReadOnlyDictionary<string, HostileCase> InProcess { get; } = Index([.. Grammars(), .. Schemas(), .. WrongTypes(), .. OutOfRange(), .. OtherEndpoints()]);
+
+    /// <summary>For a server started with <c>--embeddings</c>.</summary>
+    public static IReadOnlyDictionary<string, HostileCase> Embeddings { get; } = Index(
+        ((string[])["[[128256]]", "[[99999999]]", "[[2147483647]]", "[[-1]]", "[[1,2,128256]]", "[[1],[128256]]", "[[-2147483648]]"])
+            .Select(input => new HostileCase($"embeddings token input {input}", "v1/embeddings", $$"""{"model":"tiny","input":{{input}}}""", 400, "input")));
 
     public static TheoryData<string> InProcessNames() => [.. InProcess.Keys];
+
+    public static TheoryData<string> EmbeddingNames() => [.. Embeddings.Keys];
 
     public static TheoryData<string> CrashingNames() => [.. Crashing.Keys];
 
@@ -113,7 +121,7 @@ public static class HostileCases
         foreach (var maxTokens in (string[])["2147483647", "2147483646", "2147483600"])
         {
             yield return new($"chat max_tokens {maxTokens}", Chat, ChatWith("max_tokens", maxTokens), 400, "messages");
-            yield return new($"completions max_tokens {maxTokens}", Completions, CompletionWith("max_tokens", maxTokens), 400, "messages");
+            yield return new($"completions max_tokens {maxTokens}", Completions, CompletionWith("max_tokens", maxTokens), 400, "prompt");
         }
 
         var sixteenPrompts = JsonSerializer.Serialize(Enumerable.Range(0, 16).Select(i => $"prompt {i}"));
@@ -128,6 +136,35 @@ public static class HostileCases
         yield return new("chat n int.MaxValue", Chat, ChatWith("n", "2147483647"), 400, "n");
         yield return new("chat seed beyond long", Chat, ChatWith("seed", "1e30"), 400, "seed");
         yield return new("chat top_logprobs int.MaxValue", Chat, ChatWith("top_logprobs", "2147483647", extra: ",\"logprobs\":true"), 400, "top_logprobs");
+    }
+
+    private static IEnumerable<HostileCase> OtherEndpoints()
+    {
+        foreach (var (path, body, param) in (IEnumerable<(string, string, string)>)[
+            ("summarize", """{"context":5}""", "context"),
+            ("summarize", """{"context":null}""", "context"),
+            ("summarize", """{"context":"x","max_summary_tokens":2147483647}""", "max_summary_tokens"),
+            ("summarize", """{"context":"x","max_summary_tokens":-2147483648}""", "max_summary_tokens"),
+            ("summarize", """{"context":"x","style":1}""", "style"),
+            ("summarize", """{"context":"x","style":"haiku"}""", "style"),
+            ("router/classify", """{"messages":5}""", "messages"),
+            ("router/classify", """{"prompt":5}""", "prompt"),
+            ("extract-parameters", """{"user_message":5,"function_schema":{"name":"f","parameters":{}}}""", "user_message"),
+            ("extract-parameters", """{"user_message":"hi","function_schema":1}""", "function_schema"),
+            ("extract-parameters", """{"user_message":"hi","function_schema":{"name":1,"parameters":{}}}""", "function_schema.name"),
+            ("extract-parameters", """{"user_message":"hi","function_schema":{"name":"f","parameters":[]}}""", "function_schema"),
+            ("extract-parameters", """{"user_message":"hi","function_schema":{"name":"f","parameters":{"type":"object"}},"model":5}""", "model"),
+            ("tokenize", """{"content":null}""", "content"),
+            ("tokenize", """{"content":"x","with_pieces":"y"}""", "with_pieces"),
+            ("detokenize", """{"tokens":"x"}""", "tokens"),
+            ("detokenize", """{"tokens":[1.5]}""", "tokens[0]"),
+            ("detokenize", """{"tokens":null}""", "tokens"),
+            ("feedback", """{"request_id":"r","rating":2147483647}""", "rating"),
+            ("feedback", """{"request_id":5,"rating":3}""", "request_id"),
+        ])
+        {
+            yield return new($"{path} {body}", path, body, 400, param);
+        }
     }
 
     private static Dictionary<string, HostileCase> Index(IEnumerable<HostileCase> cases) => cases.ToDictionary(c => c.Name, StringComparer.Ordinal);

@@ -23,6 +23,7 @@ public static class HostileSchemas
         ("const 5000", """{"const":"C"}""".Replace("C", new string('c', 5000), StringComparison.Ordinal)),
         ("anyOf 200", $"{{\"anyOf\":[{string.Join(',', Enumerable.Range(0, 200).Select(i => $"{{\"const\":{i}}}"))}]}}"),
         ("oneOf empty", """{"oneOf":[]}"""),
+        ("anyOf nested 14 levels", string.Concat(Enumerable.Repeat("{\"anyOf\":[{\"type\":\"null\"},", 14)) + "{\"type\":\"string\"}" + string.Concat(Enumerable.Repeat("]}", 14))),
         ("pattern", """{"type":"string","pattern":"(a+)+$"}"""),
         ("unknown type", """{"type":"strng"}"""),
         ("type number", """{"type":5}"""),
