@@ -20,14 +20,14 @@ public sealed class SchedulerFailurePathTests : IDisposable
         var refusedOnce = 0;
         // Refuse the first batch that carries many prompt tokens, while another request is generating.
         using var scheduler = NewScheduler(slots: 2, inner => faults = new FaultInjectingDecoder(inner, batch => batch.Count > 40 && Interlocked.Exchange(ref refusedOnce, 1) == 0));
-        var generating = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize("short"), 64));
-        await WaitUntilAsync(() => scheduler.BusySlots == 1);
+        var generating = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize("short"), 300));
+        await WaitUntilAsync(() => scheduler.BusySlots == 1 || generating.IsCompleted);
         var longPrompt = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize(string.Join(' ', Enumerable.Repeat("a long prompt that fills the batch", 20))), 8));
 
         var results = await Task.WhenAll(generating, longPrompt);
 
         Assert.All(results, result => Assert.Equal(FinishReason.Length, result.Final.Finish));
-        Assert.Equal(64, results[0].Final.Usage!.CompletionTokens);
+        Assert.Equal(300, results[0].Final.Usage!.CompletionTokens);
         Assert.Equal(8, results[1].Final.Usage!.CompletionTokens);
         Assert.Equal(1, faults!.Refused);
     }
@@ -79,7 +79,7 @@ public sealed class SchedulerFailurePathTests : IDisposable
         }), prefillBudget: 32);
         var prompt = _model.Tokenize(string.Join(' ', Enumerable.Repeat("a long prompt that would fill the whole batch", 20)));
         var generating = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize("short"), 400));
-        await WaitUntilAsync(() => scheduler.BusySlots == 1);
+        await WaitUntilAsync(() => scheduler.BusySlots == 1 || generating.IsCompleted);
         largest = 0;
 
         var reader = await GenerationRunner.RunAsync(scheduler, Greedy(prompt, 4));

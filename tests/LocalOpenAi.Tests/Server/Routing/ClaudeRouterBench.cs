@@ -10,23 +10,9 @@ namespace LocalOpenAi.Tests.Server.Routing;
 /// and the edge under test (<c>Upstream:Kind=anthropic</c>) translates chat requests into Messages requests
 /// and the answers back.
 /// </summary>
-public sealed class ClaudeRouterBench : IAsyncLifetime
+public sealed class ClaudeRouterBench : CloudEdgeBench
 {
     public const string CloudAlias = "claude-sonnet";
-
-    public ServerFixture Cloud { get; } = new();
-
-    public FaultProxy Proxy { get; private set; } = null!;
-
-    public ServerFixture Edge { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Cloud.InitializeAsync();
-        Proxy = await FaultProxy.StartAsync(Cloud.BaseAddress);
-        Edge = new ClaudeEdgeServer(new Uri(Proxy.BaseAddress, "v1"));
-        await Edge.InitializeAsync();
-    }
 
     public async Task<HttpResponseMessage> PostAsync(string path, JsonObject body, params (string Name, string Value)[] headers)
     {
@@ -36,16 +22,11 @@ public sealed class ClaudeRouterBench : IAsyncLifetime
             request.Headers.Add(name, value);
         }
 
-        using var timeout = new CancellationTokenSource(HybridRouterBench.RequestBound);
+        using var timeout = new CancellationTokenSource(RequestBound);
         return await Edge.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
     }
 
-    public async Task DisposeAsync()
-    {
-        await Edge.DisposeAsync();
-        await Proxy.DisposeAsync();
-        await Cloud.DisposeAsync();
-    }
+    protected override ServerFixture CreateEdge(Uri upstream) => new ClaudeEdgeServer(upstream);
 
     private sealed class ClaudeEdgeServer(Uri upstream) : ServerFixture
     {

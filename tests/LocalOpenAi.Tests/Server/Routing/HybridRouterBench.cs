@@ -13,24 +13,8 @@ namespace LocalOpenAi.Tests.Server.Routing;
 /// Shared by the tests of <see cref="HybridRouterCollection"/>, which run one at a time; each test
 /// starts with <see cref="ResetAsync"/> (strategy hybrid, proxy passing through).
 /// </remarks>
-public sealed class HybridRouterBench : IAsyncLifetime
+public sealed class HybridRouterBench : CloudEdgeBench
 {
-    /// <summary>The bound on every single request a test sends; faults must end well within it.</summary>
-    public static readonly TimeSpan RequestBound = TimeSpan.FromSeconds(30);
-
-    public ServerFixture Cloud { get; } = new();
-
-    public FaultProxy Proxy { get; private set; } = null!;
-
-    public ServerFixture Edge { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        await Cloud.InitializeAsync();
-        Proxy = await FaultProxy.StartAsync(Cloud.BaseAddress);
-        Edge = new EdgeServer(new Uri(Proxy.BaseAddress, "v1"));
-        await Edge.InitializeAsync();
-    }
 
     public async Task ResetAsync()
     {
@@ -86,18 +70,5 @@ public sealed class HybridRouterBench : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    public async Task DisposeAsync()
-    {
-        if (Edge is not null)
-        {
-            await Edge.DisposeAsync();
-        }
-
-        if (Proxy is not null)
-        {
-            await Proxy.DisposeAsync();
-        }
-
-        await Cloud.DisposeAsync();
-    }
+    protected override ServerFixture CreateEdge(Uri upstream) => new EdgeServer(upstream);
 }
