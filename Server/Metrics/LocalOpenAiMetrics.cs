@@ -25,6 +25,7 @@ public sealed partial class LocalOpenAiMetrics
     private readonly Counter<long> _cacheRequests;
     private readonly Counter<long> _routeDecisions;
     private readonly Counter<long> _escalations;
+    private readonly Counter<long> _upstreamRequests;
     private readonly Counter<long> _upstreamErrors;
     private readonly Counter<double> _costSaved;
     private readonly Counter<long> _rateLimited;
@@ -45,6 +46,7 @@ public sealed partial class LocalOpenAiMetrics
         _completionTokens = meter.CreateCounter<long>(MetricNames.CompletionTokens, "{token}", "Completion tokens generated.");
         _cacheRequests = meter.CreateCounter<long>(MetricNames.CacheRequests, "{request}", "Response cache lookups by result.");
         _routeDecisions = meter.CreateCounter<long>(MetricNames.RouteDecisions, "{decision}", "Routing decisions by route and complexity.");
+        _upstreamRequests = meter.CreateCounter<long>(MetricNames.UpstreamRequests, "{request}", "Calls to each named upstream by the status it answered (or circuit_open when skipped).");
         _escalations = meter.CreateCounter<long>(MetricNames.RouterEscalations, "{request}", "Local answers that failed their checks under local_first and went to the cloud, by reason.");
         _upstreamErrors = meter.CreateCounter<long>(MetricNames.UpstreamErrors, "{error}", "Failed calls to the upstream provider by kind.");
         _costSaved = meter.CreateCounter<double>(MetricNames.CostSaved, "USD", "Estimated upstream cost avoided by serving locally or from the cache.");
@@ -117,6 +119,9 @@ public sealed partial class LocalOpenAiMetrics
 
     /// <summary>The router sent a request of <paramref name="complexity"/> to <paramref name="route"/> (<c>local|cloud|hybrid|cache</c>).</summary>
     public void RecordRouteDecision(string route, string complexity) => _routeDecisions.Add(1, new("route", route), new("complexity", complexity));
+
+    /// <summary>One call to the upstream <paramref name="upstream"/>, by its HTTP status (or <c>circuit_open</c>).</summary>
+    public void RecordUpstreamRequest(string upstream, string status) => _upstreamRequests.Add(1, new("upstream", upstream), new("status", status));
 
     /// <summary>A local answer failed a <c>local_first</c> check (<c>invalid_json</c>, <c>invalid_tool_call</c>, <c>length</c>, <c>empty</c>, <c>repetitive</c>) and went to the cloud.</summary>
     public void RecordEscalation(string reason) => _escalations.Add(1, new KeyValuePair<string, object?>("reason", reason));

@@ -18,6 +18,7 @@ public static class MetricNames
     public const string KvCacheUsage = "localopenai_kv_cache_usage_ratio";
     public const string RateLimited = "localopenai_rate_limited_total";
     public const string RouterEscalations = "localopenai_router_escalations_total";
+    public const string UpstreamRequests = "localopenai_upstream_requests_total";
 
     public const string ModelLoads = "localopenai_model_loads_total";
 

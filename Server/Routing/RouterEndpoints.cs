@@ -48,12 +48,17 @@ public static class RouterEndpoints
 
     private static IResult Status(RequestRouter router, CostLedger ledger, ModelManager models, IServiceProvider services)
     {
-        var upstream = services.GetService<UpstreamForwarder>();
+        var upstreams = services.GetService<UpstreamSet>();
+        var upstream = upstreams?.All.FirstOrDefault()?.Forwarder;
         var snapshot = ledger.Snapshot();
         return TypedResults.Json(new RouterStatus(
             HasUpstream(services) ? router.Strategy.ToWireName() : RoutingStrategy.LocalOnly.ToWireName(),
             new LocalStatus(models.NotReadyReason is null, models.Aliases),
-            new CloudStatus(upstream?.IsAvailable == true, upstream?.IsConfigured == true ? upstream.CircuitState.ToString().ToLowerInvariant() : "not_configured"),
+            new CloudStatus(
+                upstreams?.IsAvailable == true,
+                upstream?.IsConfigured == true ? upstream.CircuitState.ToString().ToLowerInvariant() : "not_configured",
+                [.. (upstreams?.All ?? []).Select(named => new UpstreamStatus(
+                    named.Name, named.Forwarder.Kind == UpstreamKind.Anthropic ? "anthropic" : "openai", named.Forwarder.IsAvailable, named.Forwarder.CircuitState.ToString().ToLowerInvariant()))]),
             new RouteCounts(snapshot.LocalAnswers, snapshot.CloudAnswers, snapshot.HybridRoutes, snapshot.CachedAnswers),
             new Savings(snapshot.ReferenceModel, snapshot.CostAvoidedUsd, snapshot.CloudSpendUsd),
             router.Classifier.Calibration.Snapshot()), RouterJson.Default.RouterStatus);
@@ -82,7 +87,7 @@ public static class RouterEndpoints
     }
 
     /// <summary>The pipeline answers everything locally without one, whatever the strategy says (<see cref="RoutingServices"/>).</summary>
-    private static bool HasUpstream(IServiceProvider services) => services.GetService<UpstreamForwarder>() is { IsConfigured: true };
+    private static bool HasUpstream(IServiceProvider services) => services.GetService<UpstreamSet>() is { IsConfigured: true };
 
     /// <summary><c>/router/classify</c> body: a chat (messages, tools) or a prompt.</summary>
     public sealed record ClassifyRequest(IReadOnlyList<ChatMessage>? Messages, string? Prompt, IReadOnlyList<ChatTool>? Tools, string? Agent, string? Model, int? MaxTokens);
@@ -100,8 +105,11 @@ public static class RouterEndpoints
     /// <summary>Whether local generation is possible, and with which models.</summary>
     public sealed record LocalStatus(bool Available, IReadOnlyList<string> Models);
 
-    /// <summary>Whether the upstream can be called, and its circuit breaker's state.</summary>
-    public sealed record CloudStatus(bool Available, string Circuit);
+    /// <summary>Whether an upstream can be called, the first one's circuit breaker, and every named upstream.</summary>
+    public sealed record CloudStatus(bool Available, string Circuit, IReadOnlyList<UpstreamStatus> Upstreams);
+
+    /// <summary>One upstream: its name, the API it speaks, and its own circuit breaker.</summary>
+    public sealed record UpstreamStatus(string Name, string Kind, bool Available, string Circuit);
 
     /// <summary>Answers by where they came from.</summary>
     public sealed record RouteCounts(long Local, long Cloud, long Hybrid, long Cache);

@@ -17,7 +17,7 @@ internal sealed partial class RoutingBackend(
     ICompletionBackend local, ICompletionBackend? cloud, RequestRouter router, CostAccounting accounting, ModelManager models, LocalOpenAiMetrics metrics, ILogger<RoutingBackend> logger)
     : ICompletionBackend
 {
-    internal UpstreamForwarder? Upstream { get; init; }
+    internal UpstreamSet? Upstreams { get; init; }
 
     public async Task<CompletionOutcome> CompleteAsync(CompletionCall call, CancellationToken cancellationToken)
     {
@@ -34,7 +34,7 @@ internal sealed partial class RoutingBackend(
     }
 
     private RouteDecision Decide(CompletionCall call) =>
-        cloud is null || Upstream is not { IsConfigured: true }
+        cloud is null || Upstreams is not { IsConfigured: true }
             ? new RouteDecision(RouteTarget.Local, default, 0, [], "no upstream configured", string.Empty)
             : router.Decide(call.Route);
 
@@ -44,7 +44,7 @@ internal sealed partial class RoutingBackend(
         var alias = router.IsUpstreamAlias(call.Model) ? null : call.Model;
         var outcome = await local.CompleteAsync(
             call with { LocalAlias = alias, Backend = "local:" + (alias ?? models.DefaultAlias ?? "default") }, cancellationToken);
-        var canEscalate = fallBackToCloud is not null && router.Strategy != RoutingStrategy.LocalOnly && Upstream is { IsAvailable: true };
+        var canEscalate = fallBackToCloud is not null && router.Strategy != RoutingStrategy.LocalOnly && Upstreams is { IsAvailable: true };
         if (outcome is RefusedOutcome { IsBackendFailure: true } failure && canEscalate)
         {
             return await CloudAsync(call, fallBackToCloud!, fallBackLocally: false, $"local failed ({failure.StatusCode}), fell back to cloud", cancellationToken);
@@ -87,7 +87,7 @@ internal sealed partial class RoutingBackend(
     /// <summary>Long context: summarise it locally, send the shorter request to the cloud. Otherwise local first.</summary>
     private async Task<CompletionOutcome> HybridAsync(CompletionCall call, RouteDecision decision, CancellationToken cancellationToken)
     {
-        if (call.Chat is { } chat && Upstream is { IsAvailable: true } && await ModelResolution.ResolveAsync(call.Http, models, null) is ({ } model, _))
+        if (call.Chat is { } chat && Upstreams is { IsAvailable: true } && await ModelResolution.ResolveAsync(call.Http, models, null) is ({ } model, _))
         {
             if (await ContextCompressor.CompressAsync(model, chat, call.Body, cancellationToken) is var (body, before, after))
             {

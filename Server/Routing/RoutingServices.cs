@@ -40,7 +40,7 @@ public static class RoutingServices
     private static ICompletionBackend Compose(IServiceProvider provider)
     {
         var accounting = provider.GetRequiredService<CostAccounting>();
-        var upstream = provider.GetService<UpstreamForwarder>();
+        var upstreams = provider.GetRequiredService<UpstreamSet>();
         ICompletionBackend Cached(ICompletionBackend inner) => new CachingBackend(
             inner,
             provider.GetRequiredService<IResponseCacheStore>(),
@@ -51,12 +51,12 @@ public static class RoutingServices
             provider.GetRequiredService<TimeProvider>());
 
         var local = Cached(new LocalBackend(provider.GetRequiredService<ModelManager>(), provider.GetRequiredService<UsageRecorder>()));
-        ICompletionBackend? cloud = upstream switch
-        {
-            { IsConfigured: false } or null => null,
-            { Kind: UpstreamKind.Anthropic } => Cached(new AnthropicUpstreamBackend(upstream, accounting, provider.GetRequiredService<TimeProvider>())),
-            _ => Cached(new UpstreamBackend(upstream, accounting)),
-        };
+        ICompletionBackend Leaf(UpstreamForwarder forwarder) => forwarder.Kind == UpstreamKind.Anthropic
+            ? new AnthropicUpstreamBackend(forwarder, accounting, provider.GetRequiredService<TimeProvider>())
+            : new UpstreamBackend(forwarder, accounting);
+        var cloud = upstreams.IsConfigured
+            ? Cached(new UpstreamChainBackend([.. upstreams.All.Select(upstream => new UpstreamLink(upstream.Name, upstream.Forwarder, Leaf(upstream.Forwarder)))], provider.GetRequiredService<LocalOpenAiMetrics>()))
+            : null;
         var routing = new RoutingBackend(
             local,
             cloud,
@@ -66,7 +66,7 @@ public static class RoutingServices
             provider.GetRequiredService<LocalOpenAiMetrics>(),
             provider.GetRequiredService<ILogger<RoutingBackend>>())
         {
-            Upstream = upstream,
+            Upstreams = upstreams,
         };
         return new RecordingBackend(routing, provider.GetRequiredService<ExchangeRecorder>());
     }

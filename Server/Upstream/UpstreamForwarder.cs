@@ -52,6 +52,9 @@ internal sealed partial class UpstreamForwarder : IDisposable
     /// <summary>Whether an upstream URL is configured.</summary>
     public bool IsConfigured => _baseUri is not null;
 
+    /// <summary>Whether this upstream names <paramref name="model"/> in its model map.</summary>
+    public bool Serves(string? model) => _options.Serves(model);
+
     /// <summary>The API the upstream speaks.</summary>
     public UpstreamKind Kind => _options.Kind;
 

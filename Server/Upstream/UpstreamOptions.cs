@@ -24,6 +24,12 @@ internal sealed class UpstreamOptions
     /// <summary>Key sent upstream (<c>Authorization: Bearer</c>, or <c>x-api-key</c> for Anthropic); never logged.</summary>
     public string? Key { get; set; }
 
+    /// <summary>An environment variable holding the key, for deployments that keep secrets out of configuration files.</summary>
+    public string? KeyEnvironmentVariable { get; set; }
+
+    /// <summary>A file holding the key (its first line), e.g. a mounted secret.</summary>
+    public string? KeyFile { get; set; }
+
     /// <summary>Time allowed to open a TCP (and TLS) connection.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -60,6 +66,9 @@ internal sealed class UpstreamOptions
     /// <summary>Largest non-streaming body buffered (and largest capture kept).</summary>
     public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>The model to ask for when a call reaches this upstream for a model it does not map (it is another upstream's fallback).</summary>
+    public string? DefaultModel { get; set; }
+
     /// <summary>Alias (as the client or router names it) to the upstream's model name.</summary>
     public Dictionary<string, string> ModelMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -69,8 +78,40 @@ internal sealed class UpstreamOptions
     /// <summary>The API root ending in <c>/v1/</c> (or the given path plus <c>/</c>), or null when not configured or invalid.</summary>
     public Uri? BaseUri => Normalize(Url);
 
-    /// <summary>The upstream's name for <paramref name="model"/>: its <see cref="ModelMap"/> entry, else the name itself.</summary>
-    public string MapModel(string model) => ModelMap.TryGetValue(model, out var mapped) ? mapped : model;
+    /// <summary>Whether this upstream names <paramref name="model"/> in its <see cref="ModelMap"/>.</summary>
+    public bool Serves(string? model) => model is not null && ModelMap.ContainsKey(model);
+
+    /// <summary>The key: <see cref="Key"/>, else the environment variable, else the file's first line; null when none is set.</summary>
+    /// <exception cref="InvalidOperationException">The key file cannot be read.</exception>
+    public string? ResolveKey()
+    {
+        if (!string.IsNullOrEmpty(Key))
+        {
+            return Key;
+        }
+
+        if (!string.IsNullOrWhiteSpace(KeyEnvironmentVariable) && Environment.GetEnvironmentVariable(KeyEnvironmentVariable) is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment.Trim();
+        }
+
+        if (string.IsNullOrWhiteSpace(KeyFile))
+        {
+            return null;
+        }
+
+        try
+        {
+            return File.ReadLines(KeyFile).FirstOrDefault()?.Trim();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException($"The upstream key file '{KeyFile}' cannot be read: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>The upstream's name for <paramref name="model"/>: its <see cref="ModelMap"/> entry, else <see cref="DefaultModel"/>, else the name itself.</summary>
+    public string MapModel(string model) => ModelMap.TryGetValue(model, out var mapped) ? mapped : DefaultModel ?? model;
 
     /// <summary>
     /// <c>http://h:p</c> and <c>http://h:p/</c> become <c>http://h:p/v1/</c>; a URL with a path

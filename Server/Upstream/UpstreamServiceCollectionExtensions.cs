@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace LocalOpenAi.Server.Upstream;
 
-/// <summary>Registers the upstream forwarder and its options.</summary>
+/// <summary>Registers the upstream forwarders (<c>Upstream</c> and every <c>Upstreams:NAME</c>) and their options.</summary>
 internal static class UpstreamServiceCollectionExtensions
 {
     /// <summary>Binds <c>Upstream</c>, validates it at start-up and adds the <see cref="UpstreamForwarder"/> singleton.</summary>
@@ -13,7 +13,14 @@ internal static class UpstreamServiceCollectionExtensions
         services.AddOptions<UpstreamOptions>().Bind(configuration.GetSection(UpstreamOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpstreamOptions>, UpstreamOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.PostConfigure<UpstreamOptions>(options => options.Key = options.ResolveKey());
         services.TryAddSingleton<UpstreamForwarder>();
+        services.TryAddSingleton(provider => new UpstreamSet(
+            provider.GetRequiredService<UpstreamForwarder>(),
+            configuration,
+            provider.GetRequiredService<Metrics.LocalOpenAiMetrics>(),
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -26,7 +26,7 @@ public sealed class ClaudeRouterBench : CloudEdgeBench
         return await Edge.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
     }
 
-    protected override ServerFixture CreateEdge(Uri upstream) => new ClaudeEdgeServer(upstream);
+    protected override Task<ServerFixture> CreateEdgeAsync(Uri upstream) => Task.FromResult<ServerFixture>(new ClaudeEdgeServer(upstream));
 
     private sealed class ClaudeEdgeServer(Uri upstream) : ServerFixture
     {

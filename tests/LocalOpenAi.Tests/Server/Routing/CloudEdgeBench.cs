@@ -21,11 +21,11 @@ public abstract class CloudEdgeBench : IAsyncLifetime
     {
         await Cloud.InitializeAsync();
         Proxy = await FaultProxy.StartAsync(Cloud.BaseAddress);
-        Edge = CreateEdge(new Uri(Proxy.BaseAddress, "v1"));
+        Edge = await CreateEdgeAsync(new Uri(Proxy.BaseAddress, "v1"));
         await Edge.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Edge is not null)
         {
@@ -41,5 +41,5 @@ public abstract class CloudEdgeBench : IAsyncLifetime
     }
 
     /// <summary>The edge under test, its upstream URL being the proxy's.</summary>
-    protected abstract ServerFixture CreateEdge(Uri upstream);
+    protected abstract Task<ServerFixture> CreateEdgeAsync(Uri upstream);
 }

@@ -70,5 +70,5 @@ public sealed class HybridRouterBench : CloudEdgeBench
         response.EnsureSuccessStatusCode();
     }
 
-    protected override ServerFixture CreateEdge(Uri upstream) => new EdgeServer(upstream);
+    protected override Task<ServerFixture> CreateEdgeAsync(Uri upstream) => Task.FromResult<ServerFixture>(new EdgeServer(upstream));
 }
