@@ -14,6 +14,7 @@ using LocalOpenAi.Server.Responses;
 using Microsoft.Extensions.Logging.Console;
 using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Security;
+using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Hosting;
@@ -99,6 +100,7 @@ public static class ServerApplication
         services.AddResponseCaching(configuration);
         services.AddRouting(configuration);
         services.AddResponses(configuration);
+        services.AddShadow(configuration);
         services.AddLocalOpenAiSecurity(configuration);
         services.AddFeedback(configuration);
         services.AddOpenApi();

@@ -56,7 +56,14 @@ public sealed partial class LocalOpenAiMetrics
         meter.CreateObservableGauge(MetricNames.QueueDepth, ObserveQueueDepth, "{request}", "Requests waiting for an inference slot, per model.");
         meter.CreateObservableGauge(MetricNames.SlotsBusy, ObserveBusySlots, "{slot}", "Inference slots generating, per model.");
         meter.CreateObservableGauge(MetricNames.KvCacheUsage, ObserveKvCacheUsage, "1", "Fraction of the KV cache in use, per model.");
+        meter.CreateObservableGauge(MetricNames.ShadowAgreement, ObserveShadowAgreement, "1", "Share of shadowed local answers the cloud's answer agreed with.");
     }
+
+    /// <summary>Where <c>localopenai_shadow_agreement_ratio</c> reads from; nothing is reported until shadowing has compared an answer.</summary>
+    public Func<double?>? ShadowAgreement { get; set; }
+
+    private IEnumerable<Measurement<double>> ObserveShadowAgreement() =>
+        ShadowAgreement?.Invoke() is { } ratio ? [new Measurement<double>(ratio)] : [];
 
     /// <summary>One finished HTTP request (recorded by the request-metrics middleware).</summary>
     public void RecordRequest(string route, string model, string endpoint, int statusCode, TimeSpan duration)

@@ -4,6 +4,7 @@ using LocalOpenAi.Server.Backends;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Models.Loading;
+using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Routing;
@@ -18,6 +19,9 @@ internal sealed partial class RoutingBackend(
     : ICompletionBackend
 {
     internal UpstreamSet? Upstreams { get; init; }
+
+    /// <summary>Shadow evaluation of local answers (<c>Shadow:Rate</c>); null without an upstream.</summary>
+    internal ShadowEvaluator? Shadow { get; init; }
 
     public async Task<CompletionOutcome> CompleteAsync(CompletionCall call, CancellationToken cancellationToken)
     {
@@ -57,6 +61,11 @@ internal sealed partial class RoutingBackend(
         {
             metrics.RecordEscalation(check);
             return await CloudAsync(call, fallBackToCloud!, fallBackLocally: false, $"local answer failed its check ({check}), escalated to cloud", cancellationToken);
+        }
+
+        if (outcome is JsonOutcome answered && call.Http.Response.Headers["X-Cache"] != "HIT")
+        {
+            Shadow?.Consider(call, answered);
         }
 
         return outcome;

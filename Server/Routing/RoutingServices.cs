@@ -9,6 +9,7 @@ using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Models.Loading;
+using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Routing;
@@ -54,9 +55,10 @@ public static class RoutingServices
         ICompletionBackend Leaf(UpstreamForwarder forwarder) => forwarder.Kind == UpstreamKind.Anthropic
             ? new AnthropicUpstreamBackend(forwarder, accounting, provider.GetRequiredService<TimeProvider>())
             : new UpstreamBackend(forwarder, accounting);
-        var cloud = upstreams.IsConfigured
-            ? Cached(new UpstreamChainBackend([.. upstreams.All.Select(upstream => new UpstreamLink(upstream.Name, upstream.Forwarder, Leaf(upstream.Forwarder)))], provider.GetRequiredService<LocalOpenAiMetrics>()))
+        var chain = upstreams.IsConfigured
+            ? new UpstreamChainBackend([.. upstreams.All.Select(upstream => new UpstreamLink(upstream.Name, upstream.Forwarder, Leaf(upstream.Forwarder)))], provider.GetRequiredService<LocalOpenAiMetrics>())
             : null;
+        var cloud = chain is null ? null : Cached(chain);
         var routing = new RoutingBackend(
             local,
             cloud,
@@ -67,6 +69,12 @@ public static class RoutingServices
             provider.GetRequiredService<ILogger<RoutingBackend>>())
         {
             Upstreams = upstreams,
+            Shadow = chain is null ? null : new ShadowEvaluator(
+                chain,
+                provider.GetRequiredService<ShadowOptions>(),
+                provider.GetRequiredService<LocalOpenAiMetrics>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<ShadowEvaluator>>()),
         };
         return new RecordingBackend(routing, provider.GetRequiredService<ExchangeRecorder>());
     }

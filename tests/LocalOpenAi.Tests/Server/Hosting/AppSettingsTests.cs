@@ -7,6 +7,7 @@ using LocalOpenAi.Server.Feedback;
 using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Responses;
 using LocalOpenAi.Server.Security;
+using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Upstream;
 using Microsoft.Extensions.Configuration;
 
@@ -59,7 +60,16 @@ public sealed class AppSettingsTests
         [RouterOptions.Section] = Node(new RouterOptions()),
         [ResponsesOptions.Section] = Node(new ResponsesOptions()),
         [FeedbackOptions.Section] = Feedback(),
+        [ShadowOptions.Section] = Shadow(),
     };
+
+    /// <summary>The shadow log's default lies in the user's home folder too.</summary>
+    private static JsonNode Shadow()
+    {
+        var shadow = Node(new ShadowOptions()).AsObject();
+        shadow.Remove(nameof(ShadowOptions.Path));
+        return shadow;
+    }
 
     /// <summary>The feedback file's default lies in the user's home folder, so the code keeps it.</summary>
     private static JsonNode Feedback()
