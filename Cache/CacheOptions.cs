@@ -38,6 +38,12 @@ public sealed class CacheOptions
     /// <summary>How long connecting to Redis may take.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Redis failures in a row after which the cache skips Redis for <see cref="BreakerCoolDown"/> (a frozen Redis then costs requests nothing).</summary>
+    public int BreakerFailures { get; set; } = RedisResponseCacheStore.DefaultBreakerFailures;
+
+    /// <summary>How long Redis is skipped once it keeps failing; then one call probes it.</summary>
+    public TimeSpan BreakerCoolDown { get; set; } = RedisResponseCacheStore.DefaultBreakerCoolDown;
+
     /// <summary>TTL of an entry when the request asks for none.</summary>
     public TimeSpan DefaultTtl { get; set; } = TimeSpan.FromMinutes(10);
 
@@ -57,6 +63,11 @@ public sealed class CacheOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (BreakerFailures < 1 || BreakerCoolDown <= TimeSpan.Zero)
+        {
+            errors.Add($"{SectionName}:BreakerFailures must be at least 1 and {SectionName}:BreakerCoolDown positive.");
+        }
+
         if (!Enum.IsDefined(Store))
         {
             errors.Add($"Cache:Store must be memory or redis, not '{Store}'.");

@@ -10,8 +10,9 @@ namespace LocalOpenAi.Cache;
 /// <c>localopenai:v1:ab12…</c>); expiry is Redis's own (<c>SET … PX</c>). Redis being down, slow
 /// (past the client's command timeout) or answering garbage yields an error result, never an
 /// exception; the first failure of an outage is logged as a warning and the recovery once, and
-/// every failure is counted in <see cref="ErrorCount"/>. Recovery is automatic: the client
-/// reconnects with backoff on later calls.
+/// every failure is counted in <see cref="ErrorCount"/>. After a few failures in a row a stall breaker skips
+/// Redis for a cool-down (a frozen Redis then costs requests nothing rather than a timeout each); then one call
+/// probes it. Recovery is automatic: the client reconnects with backoff on later calls.
 /// </remarks>
 public sealed class RedisResponseCacheStore : IResponseCacheStore
 {
@@ -19,6 +20,7 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
     public const string DefaultKeyPrefix = "localopenai:";
 
     private readonly RedisClient _client;
+    private readonly RedisStallBreaker _breaker;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private long _errorCount;
@@ -31,7 +33,8 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
         RedisClient client,
         string keyPrefix = DefaultKeyPrefix,
         ILogger<RedisResponseCacheStore>? logger = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        RedisStallBreaker? breaker = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(keyPrefix);
@@ -39,7 +42,17 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
         KeyPrefix = keyPrefix;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _breaker = breaker ?? new RedisStallBreaker(DefaultBreakerFailures, DefaultBreakerCoolDown, _timeProvider);
     }
+
+    /// <summary>Consecutive failures that open the stall breaker.</summary>
+    public const int DefaultBreakerFailures = 3;
+
+    /// <summary>How long the stall breaker skips Redis before one call probes it again.</summary>
+    public static readonly TimeSpan DefaultBreakerCoolDown = TimeSpan.FromSeconds(10);
+
+    /// <summary>Whether Redis is being skipped (or probed) after repeated failures.</summary>
+    public bool IsSkipping => _breaker.IsOpen;
 
     /// <summary>Prepended to every key.</summary>
     public string KeyPrefix { get; }
@@ -56,6 +69,12 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
     /// <inheritdoc />
     public async ValueTask<CacheLookup> TryGetAsync(ResponseCacheKey key, CancellationToken cancellationToken = default)
     {
+        if (!_breaker.TryEnter())
+        {
+            Interlocked.Increment(ref _errorCount);
+            return CacheLookup.Failed("Redis is skipped for a cool-down after repeated failures.");
+        }
+
         try
         {
             var value = await _client.GetAsync(RedisKeyOf(key), cancellationToken).ConfigureAwait(false);
@@ -73,6 +92,12 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
     public async ValueTask<CacheWriteStatus> SetAsync(ResponseCacheKey key, ReadOnlyMemory<byte> value, TimeSpan ttl, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ttl, TimeSpan.Zero);
+        if (!_breaker.TryEnter())
+        {
+            Interlocked.Increment(ref _errorCount);
+            return CacheWriteStatus.Error;
+        }
+
         try
         {
             await _client.SetAsync(RedisKeyOf(key), value, ttl, cancellationToken).ConfigureAwait(false);
@@ -89,6 +114,11 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
     private void OnFailure(RedisException ex)
     {
         Interlocked.Increment(ref _errorCount);
+        if (_breaker.Failed())
+        {
+            _logger.CacheStoreSkipped(_breaker.CoolDown.TotalSeconds);
+        }
+
         if (Interlocked.CompareExchange(ref _inOutage, 1, 0) == 0)
         {
             Interlocked.Exchange(ref _outageStartedAt, _timeProvider.GetTimestamp());
@@ -99,6 +129,7 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
 
     private void OnSuccess()
     {
+        _breaker.Succeeded();
         if (Volatile.Read(ref _inOutage) == 1 && Interlocked.CompareExchange(ref _inOutage, 0, 1) == 1)
         {
             var outageMs = _timeProvider.GetElapsedTime(Interlocked.Read(ref _outageStartedAt)).TotalMilliseconds;

@@ -22,7 +22,11 @@ public static class CachingServices
         {
             services.AddSingleton(provider => new RedisClient(options.ToRedisClientOptions(), provider.GetService<ILogger<RedisClient>>(), provider.GetRequiredService<TimeProvider>()));
             services.AddSingleton<IResponseCacheStore>(provider => new RedisResponseCacheStore(
-                provider.GetRequiredService<RedisClient>(), options.KeyPrefix, provider.GetService<ILogger<RedisResponseCacheStore>>(), provider.GetRequiredService<TimeProvider>()));
+                provider.GetRequiredService<RedisClient>(),
+                options.KeyPrefix,
+                provider.GetService<ILogger<RedisResponseCacheStore>>(),
+                provider.GetRequiredService<TimeProvider>(),
+                new RedisStallBreaker(options.BreakerFailures, options.BreakerCoolDown, provider.GetRequiredService<TimeProvider>())));
         }
         else
         {

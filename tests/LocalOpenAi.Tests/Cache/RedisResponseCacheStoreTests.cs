@@ -70,7 +70,7 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
         await using var server = await RedisServerProcess.StartAsync();
         await using var client = new RedisClient(FastFailing(server.Port));
         var logger = new RecordingLogger<RedisResponseCacheStore>();
-        var store = new RedisResponseCacheStore(client, logger: logger);
+        var store = new RedisResponseCacheStore(client, logger: logger, breaker: new RedisStallBreaker(3, TimeSpan.FromMilliseconds(50), TimeProvider.System));
         var key = NewKey();
         Assert.Equal(CacheWriteStatus.Stored, await store.SetAsync(key, "v"u8.ToArray(), TimeSpan.FromMinutes(1)));
 
@@ -148,6 +148,38 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.TryGetAsync(NewKey(), cts.Token).AsTask());
         Assert.Equal(0, store.ErrorCount);
+    }
+
+    [Fact]
+    public async Task A_frozen_redis_is_skipped_after_a_few_timeouts_and_probed_again_after_the_cool_down()
+    {
+        // Accepts connections and never answers: a Redis stopped with SIGSTOP looks like this.
+        await using var server = new FakeRespServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
+        await using var client = new RedisClient(FastFailing(server.Port));
+        var clock = new ManualTimeProvider();
+        var store = new RedisResponseCacheStore(client, breaker: new RedisStallBreaker(3, TimeSpan.FromMinutes(1), clock));
+        var key = NewKey();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(CacheLookupStatus.Error, (await store.TryGetAsync(key)).Status);
+        }
+
+        var connectionsWhenOpened = server.Connections;
+        var skipped = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => store.TryGetAsync(key).AsTask()));
+        var skippedWrite = await store.SetAsync(key, "x"u8.ToArray(), TimeSpan.FromMinutes(1));
+
+        Assert.True(store.IsSkipping);
+        Assert.All(skipped, lookup => Assert.Equal(CacheLookupStatus.Error, lookup.Status));
+        Assert.Equal(CacheWriteStatus.Error, skippedWrite);
+        Assert.Equal(connectionsWhenOpened, server.Connections);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var probe = await store.TryGetAsync(key);
+
+        Assert.Equal(CacheLookupStatus.Error, probe.Status);
+        Assert.True(server.Connections > connectionsWhenOpened, "after the cool-down one call probes Redis again");
+        Assert.True(store.IsSkipping);
     }
 
     private static async Task<T> RetryUntilAsync<T>(Func<Task<T>> attempt, Func<T, bool> done)
