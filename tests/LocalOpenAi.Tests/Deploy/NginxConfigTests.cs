@@ -12,7 +12,7 @@ public sealed partial class NginxConfigTests
         .Where(line => line.Length > 0 && !line.StartsWith('#'));
 
     [Fact]
-    public void Upstream_lists_both_replicas_round_robin()
+    public void Upstream_lists_both_replicas_hashed_by_agent_for_prefix_affinity()
     {
         var upstream = UpstreamBlock().Match(_config);
 
@@ -21,13 +21,17 @@ public sealed partial class NginxConfigTests
         Assert.Contains("server replica-1:8080", body, StringComparison.Ordinal);
         Assert.Contains("server replica-2:8080", body, StringComparison.Ordinal);
         var active = body.Split('\n').Select(line => line.Trim()).Where(line => !line.StartsWith('#')).ToList();
-        Assert.DoesNotContain(active, line => line.StartsWith("hash ", StringComparison.Ordinal) || line.StartsWith("ip_hash", StringComparison.Ordinal));
+        Assert.Contains("hash $prefix_affinity consistent;", active);
         Assert.Contains(Directives, line => line == "proxy_pass http://localopenai;");
     }
 
     [Fact]
-    public void Offers_sticky_routing_by_agent_name_as_a_commented_alternative() =>
-        Assert.Contains("# hash $http_x_agent_name consistent;", _config, StringComparison.Ordinal);
+    public void The_affinity_key_is_the_agent_name_and_requests_without_one_spread_by_request_id()
+    {
+        Assert.Contains("map $http_x_agent_name $prefix_affinity {", Directives);
+        Assert.Contains("\"\"      $request_id;", Directives);
+        Assert.Contains("default $http_x_agent_name;", Directives);
+    }
 
     [Theory]
     [InlineData("proxy_buffering off;")]
