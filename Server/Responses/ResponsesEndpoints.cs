@@ -40,6 +40,11 @@ internal static class ResponsesEndpoints
         IReadOnlyList<JsonObject>? previous = null;
         if (body["previous_response_id"] is JsonValue previousId && previousId.TryGetValue<string>(out var previousResponseId))
         {
+            if (string.IsNullOrWhiteSpace(previousResponseId))
+            {
+                return OpenAiError.BadRequest("'previous_response_id' must be the id of an earlier response, not empty.", "previous_response_id");
+            }
+
             if (await store.FindAsync(tenant, previousResponseId, http.RequestAborted) is not { } stored)
             {
                 return NotFound(previousResponseId, "previous_response_id");
@@ -58,7 +63,7 @@ internal static class ResponsesEndpoints
         var (request, invalid) = JsonBody.Parse(chat, OpenAiJson.Default.ChatCompletionRequest);
         if ((invalid ?? ChatRequestValidator.Validate(request!) ?? modelCheck.Check(request!.Model)) is { } rejected)
         {
-            return rejected;
+            return InResponsesTerms(rejected);
         }
 
         var context = ResponseContext.FromRequest("resp_" + RequestIdMiddleware.Get(http), time.GetUtcNow().ToUnixTimeSeconds(), body);
@@ -121,6 +126,14 @@ internal static class ResponsesEndpoints
         var page = ResponseItemList.Page(id, stored.InputItems, after, limit ?? ResponseItemList.DefaultLimit, ascending: order == "asc");
         return TypedResults.Text(page.ToJsonString(), "application/json");
     }
+
+    /// <summary>A check of the translated chat request names its fields as the client sent them: <c>max_output_tokens</c>, <c>input</c>.</summary>
+    private static ErrorResult InResponsesTerms(ErrorResult error) => error.Body.Error.Param switch
+    {
+        "max_tokens" or "max_completion_tokens" => error with { Body = error.Body with { Error = error.Body.Error with { Param = "max_output_tokens" } } },
+        { } param when param.StartsWith("messages", StringComparison.Ordinal) => error with { Body = error.Body with { Error = error.Body.Error with { Param = "input" } } },
+        _ => error,
+    };
 
     private static ErrorResult NotFound(string id, string param) =>
         OpenAiError.Create(StatusCodes.Status404NotFound, $"Response with id '{id}' not found.", "invalid_request_error", param, "not_found");

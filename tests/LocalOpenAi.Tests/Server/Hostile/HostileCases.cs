@@ -25,7 +25,7 @@ public static class HostileCases
         new("response_format enum 50000", Chat, ChatWith("response_format", JsonSchemaFormat($"{{\"enum\":[{string.Join(',', Enumerable.Range(0, 50_000))}]}}")), 400, "response_format"),
     ]);
 
-    public static IReadOnlyDictionary<string, HostileCase> InProcess { get; } = Index([.. Grammars(), .. Schemas(), .. WrongTypes(), .. OutOfRange(), .. OtherEndpoints()]);
+    public static IReadOnlyDictionary<string, HostileCase> InProcess { get; } = Index([.. Grammars(), .. Schemas(), .. WrongTypes(), .. OutOfRange(), .. OtherEndpoints(), .. HostileApiCases.All()]);
 
     /// <summary>For a server started with <c>--embeddings</c>.</summary>
     public static IReadOnlyDictionary<string, HostileCase> Embeddings { get; } = Index(
