@@ -11,7 +11,7 @@ public static class ModelsEndpoint
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/v1/models", List).WithName("ListModels").WithTags("OpenAI");
-        endpoints.MapGet("/v1/models/{id}", Retrieve).WithName("RetrieveModel").WithTags("OpenAI");
+        endpoints.MapGet("/v1/models/{**id}", Retrieve).WithName("RetrieveModel").WithTags("OpenAI");
         return endpoints;
     }
 
