@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using LocalOpenAi.Formats.Anthropic;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Routing;
+using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Backends;
@@ -32,7 +33,15 @@ internal sealed class AnthropicUpstreamBackend(UpstreamForwarder forwarder, Cost
             return Refuse($"The Anthropic upstream cannot serve this request: {translation.Error.Message}");
         }
 
-        var upstream = await forwarder.SendAsync(new UpstreamRequest(UpstreamEndpoint.Messages, translation.Body, model), cancellationToken);
+        UpstreamResponse upstream;
+        using (var span = CompletionTracing.Source.StartActivity("upstream", System.Diagnostics.ActivityKind.Client))
+        {
+            span?.SetTag("localopenai.upstream.model", model);
+            upstream = await forwarder.SendAsync(new UpstreamRequest(UpstreamEndpoint.Messages, translation.Body, model), cancellationToken);
+            span?.SetTag("http.response.status_code", upstream.StatusCode);
+            span?.SetTag("localopenai.upstream.attempts", upstream.Attempts);
+        }
+
         if (upstream.Failure is { } failure)
         {
             upstream.Dispose();

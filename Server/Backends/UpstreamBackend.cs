@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Routing;
+using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Backends;
@@ -15,7 +16,15 @@ internal sealed class UpstreamBackend(UpstreamForwarder forwarder, CostAccountin
     public async Task<CompletionOutcome> CompleteAsync(CompletionCall call, CancellationToken cancellationToken)
     {
         var model = call.UpstreamModel ?? call.Model ?? string.Empty;
-        var upstream = await forwarder.SendAsync(new UpstreamRequest(call.Endpoint, call.Body, model), cancellationToken);
+        UpstreamResponse upstream;
+        using (var span = CompletionTracing.Source.StartActivity("upstream", System.Diagnostics.ActivityKind.Client))
+        {
+            span?.SetTag("localopenai.upstream.model", model);
+            upstream = await forwarder.SendAsync(new UpstreamRequest(call.Endpoint, call.Body, model), cancellationToken);
+            span?.SetTag("http.response.status_code", upstream.StatusCode);
+            span?.SetTag("localopenai.upstream.attempts", upstream.Attempts);
+        }
+
         return await AnswerAsync(upstream, call.Http, model, cancellationToken);
     }
 

@@ -3,6 +3,7 @@ using LocalOpenAi.Server.Backends;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Security;
+using LocalOpenAi.Server.Tracing;
 
 namespace LocalOpenAi.Server.Caching;
 
@@ -32,11 +33,18 @@ internal sealed class CachingBackend(ICompletionBackend inner, IResponseCacheSto
         }
 
         var key = ResponseCacheKey.Create(Shape(call), call.Backend, ClientIdentity.Get(http).Tenant, call.Body);
-        var lookup = await store.TryGetAsync(key, cancellationToken);
+        CacheLookup lookup;
+        using (var span = CompletionTracing.Source.StartActivity("cache.lookup"))
+        {
+            lookup = await store.TryGetAsync(key, cancellationToken);
+            span?.SetTag("localopenai.cache", lookup.IsHit ? "hit" : lookup.Status == CacheLookupStatus.Error ? "error" : "miss");
+        }
+
         if (lookup.IsHit && CachedResponse.TryDeserialize(lookup.Value.Span, out var cached)
             && cached!.Kind == (call.Stream ? CachedResponseKind.EventStream : CachedResponseKind.Json))
         {
             metrics.RecordCacheLookup(CacheLookupResult.Hit);
+            CompletionTracing.TagRequest("localopenai.cache", "hit");
             http.Response.Headers["X-Cache"] = "HIT";
             http.Response.Headers["X-Route"] = "cache";
             http.Response.Headers["X-Route-Reason"] = "cache hit";

@@ -15,6 +15,7 @@ using Microsoft.Extensions.Logging.Console;
 using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Shadow;
+using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Hosting;
@@ -101,6 +102,7 @@ public static class ServerApplication
         services.AddRouting(configuration);
         services.AddResponses(configuration);
         services.AddShadow(configuration);
+        services.AddLocalOpenAiTracing();
         services.AddLocalOpenAiSecurity(configuration);
         services.AddFeedback(configuration);
         services.AddOpenApi();

@@ -5,6 +5,7 @@ using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Shadow;
+using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
 
 namespace LocalOpenAi.Server.Routing;
@@ -25,7 +26,17 @@ internal sealed partial class RoutingBackend(
 
     public async Task<CompletionOutcome> CompleteAsync(CompletionCall call, CancellationToken cancellationToken)
     {
-        var decision = Decide(call);
+        RouteDecision decision;
+        using (var span = CompletionTracing.Source.StartActivity("route"))
+        {
+            decision = Decide(call);
+            span?.SetTag("localopenai.route", decision.Route.ToWireName());
+            span?.SetTag("localopenai.complexity", decision.Complexity.ToWireName());
+            span?.SetTag("localopenai.route.reason", decision.Reason);
+        }
+
+        CompletionTracing.TagRequest("localopenai.route", decision.Route.ToWireName());
+        CompletionTracing.TagRequest("localopenai.model", call.Model);
         metrics.RecordRouteDecision(decision.Route.ToWireName(), decision.Complexity.ToWireName());
         accounting.RecordDecision(decision.Route);
         Log.Routed(logger, decision.Route.ToWireName(), decision.Complexity.ToWireName(), decision.Reason);
