@@ -126,6 +126,20 @@ public sealed class ApiKeyAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("index.html")]
+    [InlineData("api.js")]
+    [InlineData("dashboard.css")]
+    public async Task The_dashboards_static_files_need_no_key_but_its_data_does(string path)
+    {
+        using var file = await _host.SendAsync(HttpMethod.Get, path);
+        using var data = await _host.SendAsync(HttpMethod.Get, "v1/models");
+
+        Assert.NotEqual(HttpStatusCode.Unauthorized, file.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, data.StatusCode);
+    }
+
     [Fact]
     public async Task Keys_never_appear_in_logs()
     {
