@@ -1,7 +1,7 @@
 using LocalOpenAi.Engine.Sampling;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Server.Agents;
 

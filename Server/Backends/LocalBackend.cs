@@ -1,7 +1,7 @@
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Models.Loading;
+using LocalOpenAi.Server.Requests;
 
 namespace LocalOpenAi.Server.Backends;
 

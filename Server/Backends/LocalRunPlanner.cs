@@ -3,7 +3,7 @@ using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Formats.Templates;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Server.Backends;
 

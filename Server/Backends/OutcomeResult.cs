@@ -1,6 +1,6 @@
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
 using Microsoft.Extensions.Options;
+using LocalOpenAi.Server.Requests;
 
 namespace LocalOpenAi.Server.Backends;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LocalOpenAi.Router.Routing;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models;
+using LocalOpenAi.Server.Requests;
 
 namespace LocalOpenAi.Server.Cli;
 

@@ -1,5 +1,5 @@
 using LocalOpenAi.Server.Backends;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Requests;
 
 namespace LocalOpenAi.Server.Feedback;
 

@@ -1,7 +1,7 @@
 using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Server.Errors;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Server.Generation;
 

@@ -1,4 +1,4 @@
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Server.Generation;
 

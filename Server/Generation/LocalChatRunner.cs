@@ -3,7 +3,7 @@ using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Engine.Sampling;
 using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Formats.OpenAi;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Server.Generation;
 

@@ -1,6 +1,6 @@
 using LocalOpenAi.Server.Errors;
-using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Models.Loading;
+using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Server.Generation;
 

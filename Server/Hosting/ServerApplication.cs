@@ -17,6 +17,7 @@ using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
+using LocalOpenAi.Server.Requests;
 
 namespace LocalOpenAi.Server.Hosting;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using LocalOpenAi.Server.Requests;
 
 namespace LocalOpenAi.Server.Hosting;
 

@@ -1,5 +1,6 @@
 using LocalOpenAi.Server.Models.Loading;
 using Microsoft.Extensions.Options;
+using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Server.Hosting;
 

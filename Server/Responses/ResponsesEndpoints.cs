@@ -5,9 +5,9 @@ using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Backends;
 using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Upstream;
+using LocalOpenAi.Server.Requests;
 
 namespace LocalOpenAi.Server.Responses;
 

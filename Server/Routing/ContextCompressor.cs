@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Agents;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Server.Routing;
 

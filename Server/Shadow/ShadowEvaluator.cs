@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LocalOpenAi.Server.Backends;
-using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Server.Requests;
 
 namespace LocalOpenAi.Server.Shadow;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Formats.Templates;
-using LocalOpenAi.Server.Hosting;
 using YamlDotNet.Core;
 
 namespace LocalOpenAi.Server.Models.Catalog;

@@ -2,7 +2,6 @@ using LocalOpenAi.Engine;
 using LocalOpenAi.Engine.Embeddings;
 using LocalOpenAi.Engine.Native;
 using LocalOpenAi.Engine.Scheduling;
-using LocalOpenAi.Server.Hosting;
 
 namespace LocalOpenAi.Server.Models.Loading;
 

@@ -1,4 +1,3 @@
-using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Models.Catalog;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using LocalOpenAi.Engine;
-using LocalOpenAi.Server.Hosting;
 
 namespace LocalOpenAi.Server.Models.Loading;
 

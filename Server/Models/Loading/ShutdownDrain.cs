@@ -1,4 +1,3 @@
-using LocalOpenAi.Server.Hosting;
 
 namespace LocalOpenAi.Server.Models.Loading;
 

@@ -4,12 +4,13 @@ using System.Text.Json.Serialization;
 using LocalOpenAi.Cache;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Feedback;
-using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Responses;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Upstream;
 using Microsoft.Extensions.Configuration;
+using LocalOpenAi.Server.Models;
+using LocalOpenAi.Server.Requests;
 
 namespace LocalOpenAi.Tests.Server.Hosting;
 

@@ -1,6 +1,6 @@
-using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Models.Catalog;
 using LocalOpenAi.Tests.Support;
+using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Tests.Server.Models;
 

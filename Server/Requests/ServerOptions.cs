@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LocalOpenAi.Server.Hosting;
+namespace LocalOpenAi.Server.Requests;
 
 /// <summary>Where Kestrel listens (section <c>Server</c>).</summary>
 public sealed class ServerOptions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace LocalOpenAi.Server.Hosting;
+namespace LocalOpenAi.Server.Models;
 
 /// <summary>The local model and how it is served (section <c>Inference</c>).</summary>
 public sealed class InferenceOptions

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace LocalOpenAi.Server.Hosting;
+namespace LocalOpenAi.Server.Models;
 
 /// <summary>Checks a <c>--model</c> path before the host starts, so that a typo stops start-up instead of leaving a server that answers 503.</summary>
 internal static class ModelFileCheck

@@ -3,7 +3,7 @@ using LocalOpenAi.Formats.Gguf;
 using LocalOpenAi.Formats.Gguf.Synthetic;
 using LocalOpenAi.Server.Models.Pull;
 
-namespace LocalOpenAi.Server.Hosting;
+namespace LocalOpenAi.Server.Models;
 
 /// <summary>
 /// Turns a <c>--model</c> value into a GGUF path: a file path as is, or <c>synthetic:PRESET</c>

@@ -6,7 +6,7 @@ using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Formats.Templates;
 using LocalOpenAi.Server.Models.Catalog;
 
-namespace LocalOpenAi.Server.Hosting;
+namespace LocalOpenAi.Server.Models;
 
 /// <summary>A loaded alias as the endpoints see it: its scheduler, prompt format and sampling defaults.</summary>
 public sealed record LocalModel(

@@ -1,4 +1,4 @@
-namespace LocalOpenAi.Server.Hosting;
+namespace LocalOpenAi.Server.Requests;
 
 /// <summary>Gives every request an id, echoed in <c>X-Request-Id</c> and used in completion ids.</summary>
 public sealed class RequestIdMiddleware(RequestDelegate next)

@@ -2,7 +2,7 @@ using LocalOpenAi.Engine;
 using LocalOpenAi.Engine.Templates;
 using LocalOpenAi.Formats.Templates;
 
-namespace LocalOpenAi.Server.Hosting;
+namespace LocalOpenAi.Server.Models;
 
 /// <summary>Chooses a model's prompt format: a configured name, else the GGUF's template recognised, else llama.cpp's renderer.</summary>
 public static class ChatTemplateSelection
