@@ -15,7 +15,7 @@ namespace LocalOpenAi.Server.Backends;
 /// decorator and front-end above sees the same shape as from any other backend. A request Claude cannot
 /// serve (several choices, logprobs, a grammar, a legacy completion) is a backend failure, open to fallback.
 /// </summary>
-internal sealed class AnthropicUpstreamBackend(UpstreamForwarder forwarder, CostAccounting accounting, TimeProvider time) : ICompletionBackend
+internal sealed class AnthropicUpstreamBackend(UpstreamForwarder forwarder, CostAccounting accounting, TimeProvider time, string name = UpstreamSet.DefaultName) : ICompletionBackend
 {
     private const string Unsupported = "upstream_unsupported";
 
@@ -60,7 +60,7 @@ internal sealed class AnthropicUpstreamBackend(UpstreamForwarder forwarder, Cost
                 }
 
                 var chat = JsonSerializer.SerializeToUtf8Bytes(AnthropicUpstreamTranslator.AnthropicToChatResponse(JsonNode.Parse(body)!.AsObject(), model, created));
-                accounting.RecordCloud([chat], model);
+                accounting.RecordCloud([chat], model, name);
                 return new JsonOutcome(chat);
             }
         }
@@ -118,6 +118,6 @@ internal sealed class AnthropicUpstreamBackend(UpstreamForwarder forwarder, Cost
             yield break;
         }
 
-        accounting.RecordCloud(usage is { } last ? [last] : [], model);
+        accounting.RecordCloud(usage is { } last ? [last] : [], model, name);
     }
 }

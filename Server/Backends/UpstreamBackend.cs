@@ -11,7 +11,7 @@ namespace LocalOpenAi.Server.Backends;
 /// breaker before the first byte, its JSON answer or stream payloads relayed as sent, its errors cleaned
 /// of secrets, and the cloud cost counted once the answer is whole.
 /// </summary>
-internal sealed class UpstreamBackend(UpstreamForwarder forwarder, CostAccounting accounting) : ICompletionBackend
+internal sealed class UpstreamBackend(UpstreamForwarder forwarder, CostAccounting accounting, string name = UpstreamSet.DefaultName) : ICompletionBackend
 {
     public async Task<CompletionOutcome> CompleteAsync(CompletionCall call, CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ internal sealed class UpstreamBackend(UpstreamForwarder forwarder, CostAccountin
                     return new RefusedOutcome(UpstreamErrorBody.Clean((int)upstream.Message.StatusCode, body, forwarder.Secrets));
                 }
 
-                accounting.RecordCloud([body], model);
+                accounting.RecordCloud([body], model, name);
                 return new JsonOutcome(body);
             }
         }
@@ -83,7 +83,7 @@ internal sealed class UpstreamBackend(UpstreamForwarder forwarder, CostAccountin
                     yield return new StreamEvent(item.Payload);
                     break;
                 case UpstreamStreamEnd.Done:
-                    accounting.RecordCloud(usage is { } last ? [last] : [], model);
+                    accounting.RecordCloud(usage is { } last ? [last] : [], model, name);
                     yield break;
                 case UpstreamStreamEnd.ClientGone:
                     yield return StreamEvent.Failed(RefusedOutcome.ClientGone.Error);

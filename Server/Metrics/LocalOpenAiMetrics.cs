@@ -26,6 +26,7 @@ public sealed partial class LocalOpenAiMetrics
     private readonly Counter<long> _routeDecisions;
     private readonly Counter<long> _escalations;
     private readonly Counter<long> _upstreamRequests;
+    private readonly Counter<double> _upstreamCost;
     private readonly Counter<long> _upstreamErrors;
     private readonly Counter<double> _costSaved;
     private readonly Counter<long> _rateLimited;
@@ -46,6 +47,7 @@ public sealed partial class LocalOpenAiMetrics
         _completionTokens = meter.CreateCounter<long>(MetricNames.CompletionTokens, "{token}", "Completion tokens generated.");
         _cacheRequests = meter.CreateCounter<long>(MetricNames.CacheRequests, "{request}", "Response cache lookups by result.");
         _routeDecisions = meter.CreateCounter<long>(MetricNames.RouteDecisions, "{decision}", "Routing decisions by route and complexity.");
+        _upstreamCost = meter.CreateCounter<double>(MetricNames.UpstreamCost, "USD", "What each named upstream's answers cost, priced per model from Router:Prices.");
         _upstreamRequests = meter.CreateCounter<long>(MetricNames.UpstreamRequests, "{request}", "Calls to each named upstream by the status it answered (or circuit_open when skipped).");
         _escalations = meter.CreateCounter<long>(MetricNames.RouterEscalations, "{request}", "Local answers that failed their checks under local_first and went to the cloud, by reason.");
         _upstreamErrors = meter.CreateCounter<long>(MetricNames.UpstreamErrors, "{error}", "Failed calls to the upstream provider by kind.");
@@ -126,6 +128,9 @@ public sealed partial class LocalOpenAiMetrics
 
     /// <summary>The router sent a request of <paramref name="complexity"/> to <paramref name="route"/> (<c>local|cloud|hybrid|cache</c>).</summary>
     public void RecordRouteDecision(string route, string complexity) => _routeDecisions.Add(1, new("route", route), new("complexity", complexity));
+
+    /// <summary>The cost of one answer from the upstream <paramref name="upstream"/>.</summary>
+    public void RecordUpstreamCost(string upstream, double usd) => _upstreamCost.Add(usd, new KeyValuePair<string, object?>("upstream", upstream));
 
     /// <summary>One call to the upstream <paramref name="upstream"/>, by its HTTP status (or <c>circuit_open</c>).</summary>
     public void RecordUpstreamRequest(string upstream, string status) => _upstreamRequests.Add(1, new("upstream", upstream), new("status", status));

@@ -19,6 +19,7 @@ public static class MetricNames
     public const string RateLimited = "localopenai_rate_limited_total";
     public const string RouterEscalations = "localopenai_router_escalations_total";
     public const string UpstreamRequests = "localopenai_upstream_requests_total";
+    public const string UpstreamCost = "localopenai_upstream_cost_usd_total";
     public const string ShadowAgreement = "localopenai_shadow_agreement_ratio";
 
     public const string ModelLoads = "localopenai_model_loads_total";

@@ -9,6 +9,8 @@ namespace LocalOpenAi.Server.Routing;
 /// <summary>Counts each answer in the cost ledger: local and cached answers add the cloud cost they avoided.</summary>
 public sealed class CostAccounting(CostLedger ledger, LocalOpenAiMetrics metrics)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, decimal> _spentByUpstream = new(StringComparer.Ordinal);
+
     /// <summary>Counts one routing decision (<c>/router/status</c> reports the hybrid ones).</summary>
     public void RecordDecision(RouteTarget route) => ledger.RecordDecision(route);
 
@@ -21,12 +23,17 @@ public sealed class CostAccounting(CostLedger ledger, LocalOpenAiMetrics metrics
         Avoided(AnswerSource.Cache, prompt, completion);
     }
 
-    /// <summary>An upstream answer, its token counts read from its usage (the body, or the stream's usage chunk).</summary>
-    internal void RecordCloud(IEnumerable<ReadOnlyMemory<byte>> payloads, string upstreamModel)
+    /// <summary>An upstream answer, its token counts read from its usage (the body, or the stream's usage chunk), priced for its model and added to its upstream's spend.</summary>
+    internal void RecordCloud(IEnumerable<ReadOnlyMemory<byte>> payloads, string upstreamModel, string upstream)
     {
         var (prompt, completion) = ReadUsage(payloads);
-        ledger.RecordAnswer(AnswerSource.Cloud, prompt, completion, upstreamModel);
+        var spent = ledger.RecordAnswer(AnswerSource.Cloud, prompt, completion, upstreamModel);
+        _spentByUpstream.AddOrUpdate(upstream, spent, (_, total) => total + spent);
+        metrics.RecordUpstreamCost(upstream, (double)spent);
     }
+
+    /// <summary>What each named upstream's answers cost so far, in USD (priced per model from <c>Router:Prices</c>).</summary>
+    public decimal SpentBy(string upstream) => _spentByUpstream.TryGetValue(upstream, out var spent) ? spent : 0m;
 
     private void Avoided(AnswerSource source, int promptTokens, int completionTokens)
     {

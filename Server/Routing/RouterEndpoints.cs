@@ -46,7 +46,7 @@ public static class RouterEndpoints
             RouterJson.Default.ClassifyResponse);
     }
 
-    private static IResult Status(RequestRouter router, CostLedger ledger, ModelManager models, IServiceProvider services)
+    private static IResult Status(RequestRouter router, CostLedger ledger, CostAccounting accounting, ModelManager models, IServiceProvider services)
     {
         var upstreams = services.GetService<UpstreamSet>();
         var upstream = upstreams?.All.FirstOrDefault()?.Forwarder;
@@ -58,7 +58,8 @@ public static class RouterEndpoints
                 upstreams?.IsAvailable == true,
                 upstream?.IsConfigured == true ? upstream.CircuitState.ToString().ToLowerInvariant() : "not_configured",
                 [.. (upstreams?.All ?? []).Select(named => new UpstreamStatus(
-                    named.Name, named.Forwarder.Kind == UpstreamKind.Anthropic ? "anthropic" : "openai", named.Forwarder.IsAvailable, named.Forwarder.CircuitState.ToString().ToLowerInvariant()))]),
+                    named.Name, named.Forwarder.Kind == UpstreamKind.Anthropic ? "anthropic" : "openai", named.Forwarder.IsAvailable, named.Forwarder.CircuitState.ToString().ToLowerInvariant(),
+                    accounting.SpentBy(named.Name)))]),
             new RouteCounts(snapshot.LocalAnswers, snapshot.CloudAnswers, snapshot.HybridRoutes, snapshot.CachedAnswers),
             new Savings(snapshot.ReferenceModel, snapshot.CostAvoidedUsd, snapshot.CloudSpendUsd),
             router.Classifier.Calibration.Snapshot()), RouterJson.Default.RouterStatus);
@@ -108,8 +109,8 @@ public static class RouterEndpoints
     /// <summary>Whether an upstream can be called, the first one's circuit breaker, and every named upstream.</summary>
     public sealed record CloudStatus(bool Available, string Circuit, IReadOnlyList<UpstreamStatus> Upstreams);
 
-    /// <summary>One upstream: its name, the API it speaks, and its own circuit breaker.</summary>
-    public sealed record UpstreamStatus(string Name, string Kind, bool Available, string Circuit);
+    /// <summary>One upstream: its name, the API it speaks, its own circuit breaker, and what its answers cost so far (USD).</summary>
+    public sealed record UpstreamStatus(string Name, string Kind, bool Available, string Circuit, decimal SpendUsd);
 
     /// <summary>Answers by where they came from.</summary>
     public sealed record RouteCounts(long Local, long Cloud, long Hybrid, long Cache);

@@ -52,11 +52,11 @@ public static class RoutingServices
             provider.GetRequiredService<TimeProvider>());
 
         var local = Cached(new LocalBackend(provider.GetRequiredService<ModelManager>(), provider.GetRequiredService<UsageRecorder>()));
-        ICompletionBackend Leaf(UpstreamForwarder forwarder) => forwarder.Kind == UpstreamKind.Anthropic
-            ? new AnthropicUpstreamBackend(forwarder, accounting, provider.GetRequiredService<TimeProvider>())
-            : new UpstreamBackend(forwarder, accounting);
+        ICompletionBackend Leaf(NamedUpstream upstream) => upstream.Forwarder.Kind == UpstreamKind.Anthropic
+            ? new AnthropicUpstreamBackend(upstream.Forwarder, accounting, provider.GetRequiredService<TimeProvider>(), upstream.Name)
+            : new UpstreamBackend(upstream.Forwarder, accounting, upstream.Name);
         var chain = upstreams.IsConfigured
-            ? new UpstreamChainBackend([.. upstreams.All.Select(upstream => new UpstreamLink(upstream.Name, upstream.Forwarder, Leaf(upstream.Forwarder)))], provider.GetRequiredService<LocalOpenAiMetrics>())
+            ? new UpstreamChainBackend([.. upstreams.All.Select(upstream => new UpstreamLink(upstream.Name, upstream.Forwarder, Leaf(upstream)))], provider.GetRequiredService<LocalOpenAiMetrics>())
             : null;
         var cloud = chain is null ? null : Cached(chain);
         var routing = new RoutingBackend(

@@ -31,6 +31,9 @@ public sealed class UpstreamChainTests(UpstreamChainBench bench) : IAsyncLifetim
         Assert.Equal(HttpStatusCode.OK, gpt.StatusCode);
         Assert.Equal((claudeCalls + 1, gptCalls + 1), (bench.Proxy.RequestCount, bench.GptProxy.RequestCount));
         Assert.Equal("/v1/chat/completions", bench.GptProxy.LastPath);
+        var upstreams = JsonNode.Parse(await bench.Edge.Http.GetStringAsync("router/status"))!["cloud"]!["upstreams"]!.AsArray();
+        Assert.True(upstreams.Single(item => item!["name"]!.GetValue<string>() == "gpt")!["spend_usd"]!.GetValue<decimal>() > 0, "gpt-4o is priced, so its answers cost something");
+        Assert.Contains("localopenai_upstream_cost_usd_total{upstream=\"gpt\"}", await bench.Edge.Http.GetStringAsync("metrics"), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 60_000)]
