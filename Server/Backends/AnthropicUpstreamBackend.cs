@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Formats.Anthropic;
 using LocalOpenAi.Server.Errors;
-using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
+using LocalOpenAi.Server.Accounting;
 
 namespace LocalOpenAi.Server.Backends;
 

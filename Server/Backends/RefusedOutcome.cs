@@ -7,9 +7,9 @@ namespace LocalOpenAi.Server.Backends;
 internal sealed record RefusedOutcome(ErrorResult Error, string? Reason = null) : CompletionOutcome
 {
     /// <summary>The status given to a client that left: nothing is written for it.</summary>
-    public const int ClientClosedRequest = 499;
+    public const int ClientClosedRequest = OpenAiError.ClientClosedRequest;
 
-    public static RefusedOutcome ClientGone { get; } = new(OpenAiError.Create(ClientClosedRequest, "The client closed the request.", "server_error", null, null));
+    public static RefusedOutcome ClientGone { get; } = new(OpenAiError.ClientGone);
 
     public int StatusCode => Error.StatusCode;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using LocalOpenAi.Server.Errors;
-using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
+using LocalOpenAi.Server.Accounting;
 
 namespace LocalOpenAi.Server.Backends;
 

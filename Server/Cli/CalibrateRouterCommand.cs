@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LocalOpenAi.Router.Calibration;
 using LocalOpenAi.Router.Classification;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Server.Cli;
 

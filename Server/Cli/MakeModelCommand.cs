@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LocalOpenAi.Formats.Gguf;
 using LocalOpenAi.Formats.Gguf.Synthetic;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Server.Cli;
 

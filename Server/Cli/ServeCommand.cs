@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Server.Cli;
 
@@ -24,6 +25,10 @@ public sealed class ServeCommand : ICliCommand
 
     /// <summary>The configuration that <c>serve</c> <paramref name="args"/> set (without the word <c>serve</c>).</summary>
     /// <exception cref="CommandLineException">An unknown flag or a malformed value.</exception>
+    /// <summary>The server the command line <paramref name="args"/> describe, built but not started (tests start it in-process).</summary>
+    /// <exception cref="CommandLineException">An unknown flag, a malformed value or invalid configuration.</exception>
+    public static WebApplication BuildApplication(string[] args) => ServerApplication.Build(ParseSettings(args));
+
     public static IReadOnlyList<KeyValuePair<string, string?>> ParseSettings(IReadOnlyList<string> args)
     {
         var (command, settings) = Define();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Server.Cli;
 
@@ -7,7 +8,7 @@ namespace LocalOpenAi.Server.Cli;
 public static class ServerCommandLine
 {
     /// <summary>Exit code for a usage error: an unknown option, a missing or malformed value.</summary>
-    public const int UsageError = 2;
+    public const int UsageError = ExitCodes.UsageError;
 
     private static readonly string[] RootOnly = ["--help", "-h", "-?", "--version"];
 

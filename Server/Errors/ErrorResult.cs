@@ -8,7 +8,7 @@ public sealed record ErrorResult(int StatusCode, ErrorResponse Body, int? RetryA
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        if (StatusCode == Backends.RefusedOutcome.ClientClosedRequest)
+        if (StatusCode == OpenAiError.ClientClosedRequest)
         {
             return;
         }

@@ -20,6 +20,12 @@ public static class OpenAiError
     public static ErrorResult Unavailable(string message) =>
         Create(StatusCodes.Status503ServiceUnavailable, message, "server_error", null, "service_unavailable");
 
+    /// <summary>The status given to a client that left: nothing is written for it (nginx's 499).</summary>
+    public const int ClientClosedRequest = 499;
+
+    /// <summary>The refusal for a client that left while its answer was being made.</summary>
+    public static ErrorResult ClientGone { get; } = Create(ClientClosedRequest, "The client closed the request.", "server_error", null, null);
+
     /// <summary>The code of the error that ends a generation cut short by shutdown (after <c>Inference:DrainTimeout</c>).</summary>
     public const string ShuttingDownCode = "server_shutting_down";
 

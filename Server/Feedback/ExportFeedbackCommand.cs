@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LocalOpenAi.Server.Cli;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Server.Feedback;
 

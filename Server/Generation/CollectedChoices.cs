@@ -45,7 +45,7 @@ public sealed class CollectedChoices
                 collected.Failure ??= chunk.Finish switch
                 {
                     FinishReason.Error => OpenAiError.Internal(chunk.Error ?? "Generation failed."),
-                    FinishReason.Cancelled => chunk.Error is { } shutdown ? OpenAiError.ShuttingDown(shutdown) : Backends.RefusedOutcome.ClientGone.Error,
+                    FinishReason.Cancelled => chunk.Error is { } shutdown ? OpenAiError.ShuttingDown(shutdown) : OpenAiError.ClientGone,
                     _ => null,
                 };
             }

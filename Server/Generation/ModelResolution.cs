@@ -21,7 +21,7 @@ public static class ModelResolution
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
-            return (null, Backends.RefusedOutcome.ClientGone.Error);
+            return (null, OpenAiError.ClientGone);
         }
 
         if (acquisition.Lease is { } lease)

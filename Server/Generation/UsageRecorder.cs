@@ -1,9 +1,9 @@
 using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Server.Metrics;
-using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Requests;
+using LocalOpenAi.Server.Accounting;
 
 namespace LocalOpenAi.Server.Generation;
 

@@ -1,6 +1,5 @@
 using LocalOpenAi.Server.Agents;
 using LocalOpenAi.Server.Caching;
-using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Server.Dashboard;
 using LocalOpenAi.Server.Endpoints;
 using LocalOpenAi.Server.Errors;
@@ -18,6 +17,7 @@ using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Server.Requests;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Server.Hosting;
 
@@ -25,10 +25,6 @@ namespace LocalOpenAi.Server.Hosting;
 public static class ServerApplication
 {
     public const string EnvironmentPrefix = "LOCALOPENAI__";
-
-    /// <summary>The server that <c>serve</c> <paramref name="args"/> describe (flags as on the command line, without <c>serve</c>).</summary>
-    /// <exception cref="CommandLineException">An unknown flag, a malformed value or invalid configuration.</exception>
-    public static WebApplication Build(string[] args) => Build(ServeCommand.ParseSettings(args));
 
     /// <summary>
     /// The server configured by, later ones winning: <c>appsettings.json</c> next to the program (every option at

@@ -1,4 +1,4 @@
-using LocalOpenAi.Server.Cli;
+using LocalOpenAi.Server.Commands;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +10,8 @@ internal sealed record StartupFailure(string Message, int ExitCode)
     /// <summary>The failure an exception from building or starting the host stands for, or null for a bug (which keeps its stack trace).</summary>
     public static StartupFailure? Describe(Exception exception) => exception switch
     {
-        OptionsValidationException invalid => new($"invalid configuration: {string.Join(" ", invalid.Failures)}", ServerCommandLine.UsageError),
-        CommandLineException invalid => new(invalid.Message, ServerCommandLine.UsageError),
+        OptionsValidationException invalid => new($"invalid configuration: {string.Join(" ", invalid.Failures)}", ExitCodes.UsageError),
+        CommandLineException invalid => new(invalid.Message, ExitCodes.UsageError),
         IOException { InnerException: AddressInUseException } inUse => new($"{inUse.Message} (choose another port with --port)", 1),
         AggregateException { InnerExceptions: [var inner] } => Describe(inner),
         _ => null,

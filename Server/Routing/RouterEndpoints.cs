@@ -7,6 +7,7 @@ using LocalOpenAi.Server.Errors;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Upstream;
+using LocalOpenAi.Server.Accounting;
 
 namespace LocalOpenAi.Server.Routing;
 

@@ -7,6 +7,7 @@ using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
+using LocalOpenAi.Server.Accounting;
 
 namespace LocalOpenAi.Server.Routing;
 

@@ -3,14 +3,14 @@ using LocalOpenAi.Router.Accounting;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Backends;
 using LocalOpenAi.Server.Caching;
-using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Server.Feedback;
 using LocalOpenAi.Server.Generation;
-using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Upstream;
+using LocalOpenAi.Server.Accounting;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Server.Routing;
 

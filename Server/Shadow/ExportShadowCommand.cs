@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Server.Feedback;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Server.Shadow;
 

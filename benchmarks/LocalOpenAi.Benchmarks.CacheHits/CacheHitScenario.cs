@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using LocalOpenAi.Server.Hosting;
+using LocalOpenAi.Server.Cli;
 
 namespace LocalOpenAi.Benchmarks.CacheHits;
 
@@ -20,7 +20,7 @@ internal static class CacheHitScenario
             "--model", "synthetic:tiny", "--alias", "tiny", "--host", "127.0.0.1", "--port", "0", "--parallel", "1",
             "--ctx-size", "2048", "--threads", "2", "--Logging:LogLevel:Default=Warning", .. storeArguments,
         ];
-        await using var app = ServerApplication.Build(args);
+        await using var app = ServeCommand.BuildApplication(args);
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
         await WaitUntilReadyAsync(http);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using LocalOpenAi.Server.Cli;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Server.Models.Pull;
 
@@ -44,7 +44,7 @@ public sealed class PullCommand : ICliCommand
         catch (ArgumentException exception)
         {
             await error.WriteLineAsync($"error: {exception.Message}");
-            return ServerCommandLine.UsageError;
+            return ExitCodes.UsageError;
         }
 
         var progress = ReferenceEquals(error, Console.Error) ? ConsoleProgressBar.ForStandardError() : new ConsoleProgressBar(error, interactive: false);

@@ -1,7 +1,7 @@
 using System.ClientModel;
-using LocalOpenAi.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using OpenAI;
+using LocalOpenAi.Server.Cli;
 
 namespace LocalOpenAi.Tests.Support;
 
@@ -28,7 +28,7 @@ public class ServerFixture : IAsyncLifetime
             "--model", TestModels.TinyPath, "--alias", ModelAlias, "--port", "0", "--parallel", "4",
             "--ctx-size", "8192", "--threads", "2", "--Logging:LogLevel:Default=Warning", .. ExtraArguments,
         ];
-        _app = ServerApplication.Build(args);
+        _app = ServeCommand.BuildApplication(args);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First().TrimEnd('/') + "/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };

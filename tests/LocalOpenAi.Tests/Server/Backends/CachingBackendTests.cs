@@ -7,10 +7,10 @@ using LocalOpenAi.Router.Accounting;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Backends;
 using LocalOpenAi.Server.Caching;
-using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Tests.Server.Metrics;
 using Microsoft.AspNetCore.Http;
+using LocalOpenAi.Server.Accounting;
 
 namespace LocalOpenAi.Tests.Server.Backends;
 

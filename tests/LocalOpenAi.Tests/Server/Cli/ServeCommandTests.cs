@@ -1,5 +1,6 @@
 using LocalOpenAi.Server.Cli;
 using Microsoft.Extensions.Configuration;
+using LocalOpenAi.Server.Commands;
 
 namespace LocalOpenAi.Tests.Server.Cli;
 

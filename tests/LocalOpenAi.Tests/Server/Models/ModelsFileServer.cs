@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using LocalOpenAi.Server.Hosting;
 using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using LocalOpenAi.Server.Cli;
 
 namespace LocalOpenAi.Tests.Server.Models;
 
@@ -27,7 +27,7 @@ internal sealed class ModelsFileServer : IAsyncDisposable
     {
         var path = TestModels.NewPath(".yaml");
         await File.WriteAllTextAsync(path, modelsFileYaml);
-        var app = ServerApplication.Build(
+        var app = ServeCommand.BuildApplication(
         [
             "--models-file", path, "--port", "0", "--threads", "2", "--parallel", "2", "--ctx-size", "1024",
             "--Inference:MaintenanceInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning", .. arguments,

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using LocalOpenAi.Router.Accounting;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Backends;
-using LocalOpenAi.Server.Routing;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Tests.Server.Metrics;
 using LocalOpenAi.Tests.Support;
@@ -12,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using LocalOpenAi.Server.Requests;
+using LocalOpenAi.Server.Accounting;
 
 namespace LocalOpenAi.Tests.Server.Upstream;
 

@@ -1,7 +1,7 @@
 using System.CommandLine.Parsing;
 using System.Globalization;
 
-namespace LocalOpenAi.Server.Cli;
+namespace LocalOpenAi.Server.Commands;
 
 /// <summary>Parsers for subcommand options that must be numbers within a range; a bad value is a parse error (exit 2), not an exception.</summary>
 internal static class OptionValues

@@ -1,6 +1,5 @@
-using LocalOpenAi.Server.Cli;
 
-namespace LocalOpenAi.Server.Hosting;
+namespace LocalOpenAi.Server.Commands;
 
 /// <summary>Binds a section before the host exists, turning a value of the wrong type into one clear message.</summary>
 internal static class ConfigurationBinding

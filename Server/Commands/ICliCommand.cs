@@ -1,9 +1,9 @@
 using System.CommandLine;
 
-namespace LocalOpenAi.Server.Cli;
+namespace LocalOpenAi.Server.Commands;
 
 /// <summary>
-/// A subcommand of the server's command line. <see cref="ServerCommandLine"/> finds every implementation
+/// A subcommand of the server's command line. <c>ServerCommandLine</c> finds every implementation
 /// in this assembly, so adding a subcommand is adding one file.
 /// </summary>
 /// <remarks>Implementations need a public parameterless constructor. Output goes to <c>parseResult.InvocationConfiguration.Output</c> and <c>.Error</c>.</remarks>

@@ -4,7 +4,7 @@ using LocalOpenAi.Router.Accounting;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Metrics;
 
-namespace LocalOpenAi.Server.Routing;
+namespace LocalOpenAi.Server.Accounting;
 
 /// <summary>Counts each answer in the cost ledger: local and cached answers add the cloud cost they avoided.</summary>
 public sealed class CostAccounting(CostLedger ledger, LocalOpenAiMetrics metrics)
