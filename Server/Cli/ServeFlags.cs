@@ -36,7 +36,7 @@ internal static class ServeFlags
         new("--api-key", "Security:ApiKeys", ServeFlagKind.List, "A client key, 'KEY' or 'KEY OWNER' (repeatable); none: the server is open"),
         new("--admin-key", "Security:AdminKey", ServeFlagKind.Text, "The key for /admin/*; with no key at all, /admin/* answers loopback clients only"),
         new("--redis", "Cache:Redis", ServeFlagKind.Text, "HOST:PORT of a Redis server for the response cache (memory otherwise)") { Implies = [new("Cache:Store", "redis")] },
-        new("--upstream-url", "Upstream:Url", ServeFlagKind.Text, "An OpenAI-compatible API for requests routed to the cloud, e.g. https://api.openai.com/v1"),
+        new("--upstream-url", "Upstream:Url", ServeFlagKind.Text, "The API for requests routed to the cloud, e.g. https://api.openai.com/v1 (Anthropic with --set Upstream:Kind=anthropic; more with Upstreams:NAME)"),
         new("--upstream-key", "Upstream:Key", ServeFlagKind.Text, "The upstream API's key"),
         new("--strategy", "Router:Strategy", ServeFlagKind.Text, "How requests are spread between the local model and the upstream; without an upstream, everything is local", new RouterOptions().Strategy.ToWireName())
         {
