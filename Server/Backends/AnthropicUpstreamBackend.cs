@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Formats.Anthropic;
 using LocalOpenAi.Server.Errors;
-using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Server.Accounting;
 
@@ -33,14 +32,7 @@ internal sealed class AnthropicUpstreamBackend(UpstreamForwarder forwarder, Cost
             return Refuse($"The Anthropic upstream cannot serve this request: {translation.Error.Message}");
         }
 
-        UpstreamResponse upstream;
-        using (var span = CompletionTracing.Source.StartActivity("upstream", System.Diagnostics.ActivityKind.Client))
-        {
-            span?.SetTag("localopenai.upstream.model", model);
-            upstream = await forwarder.SendAsync(new UpstreamRequest(UpstreamEndpoint.Messages, translation.Body, model), cancellationToken);
-            span?.SetTag("http.response.status_code", upstream.StatusCode);
-            span?.SetTag("localopenai.upstream.attempts", upstream.Attempts);
-        }
+        var upstream = await forwarder.SendAsync(new UpstreamRequest(UpstreamEndpoint.Messages, translation.Body, model), cancellationToken);
 
         if (upstream.Failure is { } failure)
         {

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using LocalOpenAi.Server.Errors;
-using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Server.Accounting;
 
@@ -16,14 +15,7 @@ internal sealed class UpstreamBackend(UpstreamForwarder forwarder, CostAccountin
     public async Task<CompletionOutcome> CompleteAsync(CompletionCall call, CancellationToken cancellationToken)
     {
         var model = call.UpstreamModel ?? call.Model ?? string.Empty;
-        UpstreamResponse upstream;
-        using (var span = CompletionTracing.Source.StartActivity("upstream", System.Diagnostics.ActivityKind.Client))
-        {
-            span?.SetTag("localopenai.upstream.model", model);
-            upstream = await forwarder.SendAsync(new UpstreamRequest(call.Endpoint, call.Body, model), cancellationToken);
-            span?.SetTag("http.response.status_code", upstream.StatusCode);
-            span?.SetTag("localopenai.upstream.attempts", upstream.Attempts);
-        }
+        var upstream = await forwarder.SendAsync(new UpstreamRequest(call.Endpoint, call.Body, model), cancellationToken);
 
         return await AnswerAsync(upstream, call.Http, model, cancellationToken);
     }

@@ -50,7 +50,7 @@ internal sealed class CachingBackend(ICompletionBackend inner, IResponseCacheSto
             http.Response.Headers["X-Route-Reason"] = "cache hit";
             var isJson = cached.Kind == CachedResponseKind.Json;
             accounting.RecordCache(isJson ? [cached.Body] : cached.Events);
-            return isJson ? new JsonOutcome(cached.Body.ToArray()) : new StreamOutcome(Replay(cached.Events));
+            return isJson ? new JsonOutcome(cached.Body.ToArray()) : new StreamOutcome(cached.Events.Select(payload => new StreamEvent(payload)).ToAsyncEnumerable());
         }
 
         metrics.RecordCacheLookup(lookup.Status == CacheLookupStatus.Error ? CacheLookupResult.Error : CacheLookupResult.Miss);
@@ -75,16 +75,6 @@ internal sealed class CachingBackend(ICompletionBackend inner, IResponseCacheSto
     /// </summary>
     private static string Shape(CompletionCall call) =>
         !call.Stream ? call.Path : call.IncludeUsage ? call.Path + "#sse+usage" : call.Path + "#sse";
-
-    private static async IAsyncEnumerable<StreamEvent> Replay(IReadOnlyList<ReadOnlyMemory<byte>> events)
-    {
-        foreach (var payload in events)
-        {
-            yield return new StreamEvent(payload);
-        }
-
-        await Task.CompletedTask;
-    }
 
     private async IAsyncEnumerable<StreamEvent> StoreWhenWhole(IAsyncEnumerable<StreamEvent> events, ResponseCacheKey key, TimeSpan ttl)
     {

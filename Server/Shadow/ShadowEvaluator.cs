@@ -25,6 +25,11 @@ internal sealed partial class ShadowEvaluator
     public ShadowEvaluator(ICompletionBackend cloud, ShadowOptions options, LocalOpenAiMetrics metrics, TimeProvider time, ILogger<ShadowEvaluator> logger)
     {
         (_cloud, _options, _time, _logger) = (cloud, options, time, logger);
+        if (options.Rate > 0)
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(options.Path))!);
+        }
+
         metrics.ShadowAgreement = () => Interlocked.Read(ref _compared) is var compared and > 0 ? (double)Interlocked.Read(ref _agreed) / compared : null;
     }
 
@@ -84,7 +89,6 @@ internal sealed partial class ShadowEvaluator
         var line = JsonSerializer.Serialize(record, ShadowJson.Default.ShadowRecord) + "\n";
         lock (_writer)
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_options.Path))!);
             File.AppendAllText(_options.Path, line);
         }
     }

@@ -81,6 +81,16 @@ internal sealed partial class UpstreamForwarder : IDisposable
     /// </summary>
     public async Task<UpstreamResponse> SendAsync(UpstreamRequest request, CancellationToken cancellationToken)
     {
+        using var span = Tracing.CompletionTracing.Source.StartActivity("upstream", System.Diagnostics.ActivityKind.Client);
+        span?.SetTag("localopenai.upstream.model", request.Model);
+        var response = await SendUntracedAsync(request, cancellationToken);
+        span?.SetTag("http.response.status_code", response.StatusCode);
+        span?.SetTag("localopenai.upstream.attempts", response.Attempts);
+        return response;
+    }
+
+    private async Task<UpstreamResponse> SendUntracedAsync(UpstreamRequest request, CancellationToken cancellationToken)
+    {
         if (_baseUri is null)
         {
             return UpstreamResponse.Failed(UpstreamError.NotConfigured);
