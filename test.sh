@@ -8,9 +8,10 @@ results=$(mktemp -d)
 status=0
 
 dotnet build LocalOpenAi.sln -c Release --nologo -v quiet -clp:ErrorsOnly || exit 1
+dotnet_log="$results/dotnet.log"
 dotnet test tests/LocalOpenAi.Tests/LocalOpenAi.Tests.csproj -c Release --no-build --nologo \
   --blame-hang-timeout 5m --logger "trx;LogFileName=$results/dotnet.trx" --logger "console;verbosity=normal" \
-  || status=1
+  2>&1 | tee "$dotnet_log" || status=1
 
 passed=0
 failed=0
@@ -32,6 +33,13 @@ if [ -f tests/node/package.json ]; then
   node_failed=$(grep -E '^# fail ' "$node_log" | grep -o '[0-9]*' || echo 0)
   passed=$((passed + ${node_passed:-0}))
   failed=$((failed + ${node_failed:-0}))
+fi
+
+# The console log is long; repeat each failure (name, message, stack) where the tail of the output shows it.
+if [ "${failed:-0}" != "0" ]; then
+  echo "failures:"
+  awk '/^  Failed /{show=1} /^  Passed /{show=0} /^\[xUnit|^Results File|^Test Run/{show=0} show' "$dotnet_log" | head -n 200
+  grep -E '^not ok ' "$results/node.log" 2>/dev/null
 fi
 
 echo "${passed:-0} passed, ${failed:-0} failed"
