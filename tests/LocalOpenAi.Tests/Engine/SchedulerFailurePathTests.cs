@@ -13,7 +13,7 @@ public sealed class SchedulerFailurePathTests : IDisposable
 
     public void Dispose() => _model.Dispose();
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task No_kv_slot_on_a_prompt_batch_is_retried_smaller_and_fails_no_request()
     {
         FaultInjectingDecoder? faults = null;
@@ -32,7 +32,7 @@ public sealed class SchedulerFailurePathTests : IDisposable
         Assert.Equal(1, faults!.Refused);
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_cancelled_queued_request_frees_its_queue_place_at_once()
     {
         using var scheduler = NewScheduler(slots: 1, queueSize: 1);
@@ -54,7 +54,7 @@ public sealed class SchedulerFailurePathTests : IDisposable
         await stopRunning.CancelAsync();
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_scheduler_keeps_generating_after_its_model_object_is_disposed()
     {
         var model = LlamaModel.Load(TestModels.TinyPath);
@@ -68,7 +68,7 @@ public sealed class SchedulerFailurePathTests : IDisposable
         Assert.Equal(8, result.Final.Usage!.CompletionTokens);
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task While_a_slot_generates_a_long_prompt_is_read_within_the_prefill_budget_per_step()
     {
         var largest = 0;
@@ -99,7 +99,7 @@ public sealed class SchedulerFailurePathTests : IDisposable
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(TestLimits.Hang);
         while (!condition())
         {
             await Task.Delay(10, deadline.Token);

@@ -12,7 +12,7 @@ public sealed class MessagesSdkTests(ServerFixture server)
         new AnthropicClient { ApiKey = "not-needed", BaseUrl = server.BaseAddress.ToString().TrimEnd('/'), MaxRetries = 0 }
             .AsIChatClient(ServerFixture.ModelAlias, maxTokens);
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_message_comes_back_with_text_a_finish_reason_and_usage()
     {
         var response = await Chat(12).GetResponseAsync(
@@ -25,7 +25,7 @@ public sealed class MessagesSdkTests(ServerFixture server)
         Assert.True(response.Usage.InputTokenCount > 5);
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_streamed_message_assembles_into_the_same_kind_of_answer()
     {
         var updates = await Chat(12).GetStreamingResponseAsync("Stream a few words", new ChatOptions { Temperature = 0 }).ToListAsync();
@@ -36,7 +36,7 @@ public sealed class MessagesSdkTests(ServerFixture server)
         Assert.InRange(response.Usage!.OutputTokenCount!.Value, 1, 12);
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_required_tool_is_called_by_the_sdks_function_invocation_and_its_result_sent_back()
     {
         var calls = 0;

@@ -14,7 +14,7 @@ public sealed class ShutdownDrainTests : IAsyncLifetime
 
     public Task DisposeAsync() => _server.DisposeAsync();
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Past_the_drain_window_a_stream_ends_with_a_shutdown_error_and_done_and_a_blocking_request_gets_503()
     {
         using var streamRequest = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = JsonContent.Create(Long(stream: true)) };
@@ -48,7 +48,7 @@ public sealed class ShutdownDrainTests : IAsyncLifetime
 
     private async Task WaitUntilBusyAsync(int slots)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(TestLimits.Hang);
         while (!(await _server.Http.GetStringAsync("metrics", deadline.Token)).Contains($"localopenai_slots_busy{{model=\"tiny\"}} {slots}", StringComparison.Ordinal))
         {
             await Task.Delay(10, deadline.Token);

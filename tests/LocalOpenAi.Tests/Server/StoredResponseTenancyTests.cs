@@ -18,7 +18,7 @@ public sealed class StoredResponseTenancyTests : IAsyncLifetime
 
     public Task DisposeAsync() => _server.DisposeAsync();
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Another_key_sees_not_found_for_every_operation_on_a_stored_response()
     {
         using var created = await SendAsync(HttpMethod.Post, "v1/responses", Alice, new { model = ServerFixture.ModelAlias, input = "Remember this", max_output_tokens = 4 });

@@ -12,7 +12,7 @@ public sealed class StreamKeepAliveTests : IAsyncLifetime
 
     public Task DisposeAsync() => _server.DisposeAsync();
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Comments_keep_a_waiting_stream_alive_until_its_first_event_then_it_streams_to_done()
     {
         var busy = _server.Http.PostAsJsonAsync("v1/chat/completions", Chat("Keep the only slot busy", 1500, stream: false));
@@ -44,7 +44,7 @@ public sealed class StreamKeepAliveTests : IAsyncLifetime
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(TestLimits.Hang);
         while (!await condition())
         {
             await Task.Delay(10, deadline.Token);

@@ -10,7 +10,7 @@ namespace LocalOpenAi.Tests.Server;
 [Collection(ServerCollection.Name)]
 public sealed class TracingTests(ServerFixture server)
 {
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_local_completion_traces_the_route_decision_cache_lookup_queue_prompt_and_decode_under_its_request()
     {
         var spans = new List<Activity>();
@@ -41,7 +41,7 @@ public sealed class TracingTests(ServerFixture server)
 
     private static async Task<List<Activity>> WaitForAsync(List<Activity> spans, ActivityTraceId trace, string[] names)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(TestLimits.Hang);
         while (true)
         {
             List<Activity> ours;

@@ -31,7 +31,7 @@ public class ServerFixture : IAsyncLifetime
         _app = ServeCommand.BuildApplication(args);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Urls.First().TrimEnd('/') + "/");
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TestLimits.Hang };
         for (var attempt = 0; attempt < 300; attempt++)
         {
             if ((await Http.GetAsync("ready")).IsSuccessStatusCode)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LocalOpenAi.Server.Cli;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Deploy.Readme;
 
@@ -61,7 +62,7 @@ internal static class ReadmeShell
         var error = process.StandardError.ReadToEndAsync();
         await process.StandardInput.WriteAsync(Prelude + Script(block));
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await error);
     }

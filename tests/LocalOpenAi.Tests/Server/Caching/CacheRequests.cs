@@ -43,7 +43,7 @@ internal static class CacheRequests
     /// <summary>Posts <paramref name="json"/> and reads the whole answer; fails the test past 30 s instead of hanging.</summary>
     public static async Task<CacheReply> SendAsync(HttpClient http, string path, string json, Action<HttpRequestHeaders>? headers = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         headers?.Invoke(request.Headers);
         using var response = await http.SendAsync(request, timeout.Token);

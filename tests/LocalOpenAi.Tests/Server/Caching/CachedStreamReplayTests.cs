@@ -83,7 +83,7 @@ public sealed class CachedStreamReplayTests(ServerFixture server) : IClassFixtur
         // Once the slot is free the abandoned generation has ended one way or the other. The tiny model may
         // well have written the whole stream into the socket before the client left (the server cannot tell
         // that from a client that read it all), and a whole answer may be cached; a cut one never is.
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var deadline = new CancellationTokenSource(TestLimits.Hang);
         var freed = false;
         while (!freed && !deadline.IsCancellationRequested)
         {
@@ -104,7 +104,7 @@ public sealed class CachedStreamReplayTests(ServerFixture server) : IClassFixtur
 
     private async Task<HttpResponseMessage> OpenStreamAsync(string json, HttpClient? client = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
         using var request = new HttpRequestMessage(HttpMethod.Post, ChatPath) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         return await (client ?? server.Http).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using LocalOpenAi.Server.Cli;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Cli;
 
@@ -29,7 +30,7 @@ internal sealed partial class RunningServerProcess : IAsyncDisposable
         _process.BeginOutputReadLine();
     }
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromMinutes(2) };
+    public HttpClient Http { get; } = new() { Timeout = TestLimits.Hang };
 
     public IReadOnlyList<string> Lines
     {
@@ -60,7 +61,7 @@ internal sealed partial class RunningServerProcess : IAsyncDisposable
     /// <summary>The first line that matches, waiting for the process to write it.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> match)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
         while (true)
         {
             if (Lines.FirstOrDefault(match) is { } line)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LocalOpenAi.Server.Cli;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Cli;
 
@@ -26,7 +27,7 @@ internal sealed record ServerProcessRun(int ExitCode, string Output, string Erro
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
         try
         {
             await process.WaitForExitAsync(timeout.Token);

@@ -9,7 +9,7 @@ namespace LocalOpenAi.Tests.Server.Dashboard;
 [Collection(ServerCollection.Name)]
 public sealed partial class DashboardEndpointsTests(ServerFixture server)
 {
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task The_page_and_every_file_it_loads_come_from_the_server_itself()
     {
         var page = await server.Http.GetStringAsync("");
@@ -24,7 +24,7 @@ public sealed partial class DashboardEndpointsTests(ServerFixture server)
         }
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Recent_requests_list_generations_with_route_reason_and_tokens()
     {
         using var chat = await server.Http.PostAsJsonAsync("v1/chat/completions", new { model = ServerFixture.ModelAlias, messages = new[] { new { role = "user", content = "hi" } }, max_tokens = 3 });

@@ -33,7 +33,7 @@ internal sealed class ModelsFileServer : IAsyncDisposable
             "--Inference:MaintenanceInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning", .. arguments,
         ]);
         await app.StartAsync();
-        var http = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(2) };
+        var http = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/"), Timeout = TestLimits.Hang };
 
         // Every request must reach a model: a response cache hit would not use (or touch) one.
         http.DefaultRequestHeaders.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };

@@ -16,7 +16,7 @@ public sealed class ClaudeUpstreamTests(ClaudeRouterBench bench) : IAsyncLifetim
 
     public Task DisposeAsync() => InitializeAsync();
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_chat_request_for_the_cloud_alias_goes_to_claude_as_a_messages_request_and_comes_back_as_a_chat_completion()
     {
         using var response = await bench.PostAsync("v1/chat/completions", Chat(ClaudeRouterBench.CloudAlias, stream: false, system: "Be brief."));
@@ -38,7 +38,7 @@ public sealed class ClaudeUpstreamTests(ClaudeRouterBench bench) : IAsyncLifetim
         Assert.True(answer["usage"]!["prompt_tokens"]!.GetValue<int>() > 0);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_streamed_chat_request_relays_claudes_events_as_chat_chunks_ending_in_done()
     {
         var body = Chat(ClaudeRouterBench.CloudAlias, stream: true);
@@ -55,7 +55,7 @@ public sealed class ClaudeUpstreamTests(ClaudeRouterBench bench) : IAsyncLifetim
         Assert.True(chunks[^1]["usage"]!["completion_tokens"]!.GetValue<int>() >= 1);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_forced_tool_call_comes_back_from_claude_as_chat_tool_calls()
     {
         var body = Chat(ClaudeRouterBench.CloudAlias, stream: false, maxTokens: 64);
@@ -80,7 +80,7 @@ public sealed class ClaudeUpstreamTests(ClaudeRouterBench bench) : IAsyncLifetim
         Assert.True(JsonNode.Parse(call["arguments"]!.GetValue<string>())!["id"]!.GetValueKind() == System.Text.Json.JsonValueKind.Number);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task An_anthropic_client_of_the_edge_reaches_claude_through_both_translations()
     {
         var body = new JsonObject
@@ -102,7 +102,7 @@ public sealed class ClaudeUpstreamTests(ClaudeRouterBench bench) : IAsyncLifetim
         Assert.True(message["usage"]!["output_tokens"]!.GetValue<int>() >= 1);
     }
 
-    [Theory(Timeout = 60_000)]
+    [Theory(Timeout = TestLimits.HangMilliseconds)]
     [InlineData(FaultProxyMode.ServerError)]
     [InlineData(FaultProxyMode.HtmlPage)]
     public async Task When_claude_fails_before_answering_the_local_model_answers(FaultProxyMode fault)
@@ -118,7 +118,7 @@ public sealed class ClaudeUpstreamTests(ClaudeRouterBench bench) : IAsyncLifetim
         Assert.EndsWith("data: [DONE]\n\n", text);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task What_claude_cannot_serve_falls_back_to_the_local_model()
     {
         var body = Chat(ClaudeRouterBench.CloudAlias, stream: false);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Router.Calibration;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Routing;
 
@@ -9,7 +10,7 @@ namespace LocalOpenAi.Tests.Server.Routing;
 [Collection(ShadowCollection.Name)]
 public sealed class FeedbackCalibrationRoutingTests(ShadowBench bench)
 {
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_poor_rating_of_a_local_answer_raises_its_agents_score_by_one_step()
     {
         var agent = "calibrated-" + Guid.NewGuid().ToString("N")[..8];

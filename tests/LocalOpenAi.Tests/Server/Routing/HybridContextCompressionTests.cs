@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Server.Routing;
 using Xunit.Abstractions;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Routing;
 
@@ -15,7 +16,7 @@ public sealed class HybridContextCompressionTests(HybridRouterBench bench, ITest
 
     public Task DisposeAsync() => bench.ResetAsync();
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_long_context_is_summarised_locally_and_the_shorter_request_goes_to_the_cloud()
     {
         var report = RoutingPrompts.Report(sentences: 100);
@@ -63,7 +64,7 @@ public sealed class HybridContextCompressionTests(HybridRouterBench bench, ITest
             $"X-Context-Tokens {before}->{after}: {100.0 * (before - after) / before:0.0}% fewer content tokens sent upstream ({report.Length} chars of report, {summary.Length} chars of summary forwarded) in {elapsed.TotalSeconds:0.0} s"));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_short_moderate_request_under_hybrid_is_answered_locally_without_compression()
     {
         var calls = bench.Proxy.RequestCount;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Routing;
 
@@ -18,7 +19,7 @@ public sealed class LocalFirstCascadeTests(HybridRouterBench bench) : IAsyncLife
 
     public Task DisposeAsync() => bench.ResetAsync();
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_local_answer_cut_off_at_the_token_limit_is_answered_by_the_cloud_instead()
     {
         var calls = bench.Proxy.RequestCount;
@@ -35,7 +36,7 @@ public sealed class LocalFirstCascadeTests(HybridRouterBench bench) : IAsyncLife
         Assert.Contains("localopenai_router_escalations_total{reason=\"length\"}", await bench.Edge.Http.GetStringAsync("metrics"), StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_local_answer_that_passes_its_checks_stays_local()
     {
         var calls = bench.Proxy.RequestCount;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Routing;
 
@@ -11,7 +12,7 @@ public sealed class RouteSelectionTests(HybridRouterBench bench) : IAsyncLifetim
 
     public Task DisposeAsync() => bench.ResetAsync();
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_greeting_is_answered_locally_without_calling_the_cloud()
     {
         var calls = bench.Proxy.RequestCount;
@@ -22,7 +23,7 @@ public sealed class RouteSelectionTests(HybridRouterBench bench) : IAsyncLifetim
         Assert.StartsWith("simple", response.Header("X-Route-Reason"));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_complex_coding_request_is_answered_by_the_cloud()
     {
         var calls = bench.Proxy.RequestCount;
@@ -34,7 +35,7 @@ public sealed class RouteSelectionTests(HybridRouterBench bench) : IAsyncLifetim
         Assert.Contains(RoutingPrompts.Complex, bench.Proxy.LastRequestBody);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Naming_an_upstream_alias_goes_to_the_cloud_with_the_mapped_model()
     {
         var calls = bench.Proxy.RequestCount;
@@ -46,7 +47,7 @@ public sealed class RouteSelectionTests(HybridRouterBench bench) : IAsyncLifetim
         Assert.Equal("tiny", JsonNode.Parse(bench.Proxy.LastRequestBody!)!["model"]!.GetValue<string>());
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task X_Route_Prefer_local_keeps_a_complex_request_local_under_hybrid()
     {
         var calls = bench.Proxy.RequestCount;
@@ -57,7 +58,7 @@ public sealed class RouteSelectionTests(HybridRouterBench bench) : IAsyncLifetim
         Assert.Equal("X-Route-Prefer local", response.Header("X-Route-Reason"));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task X_Route_Prefer_cloud_sends_a_greeting_to_the_cloud()
     {
         var calls = bench.Proxy.RequestCount;
@@ -67,7 +68,7 @@ public sealed class RouteSelectionTests(HybridRouterBench bench) : IAsyncLifetim
         await AssertCloudAsync(response, calls);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task An_agent_rule_keeps_a_complex_request_local()
     {
         var calls = bench.Proxy.RequestCount;
@@ -80,7 +81,7 @@ public sealed class RouteSelectionTests(HybridRouterBench bench) : IAsyncLifetim
         await AssertCloudAsync(other, calls);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Changing_the_strategy_at_run_time_changes_the_routes()
     {
         var calls = bench.Proxy.RequestCount;
@@ -98,7 +99,7 @@ public sealed class RouteSelectionTests(HybridRouterBench bench) : IAsyncLifetim
         Assert.Equal("cloud_only", (await bench.StatusAsync())["strategy"]!.GetValue<string>());
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Under_local_fallback_even_a_complex_request_is_answered_locally_first()
     {
         var calls = bench.Proxy.RequestCount;
@@ -110,7 +111,7 @@ public sealed class RouteSelectionTests(HybridRouterBench bench) : IAsyncLifetim
         Assert.Equal("strategy local_fallback", response.Header("X-Route-Reason"));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task An_unknown_strategy_is_refused_and_the_current_one_kept()
     {
         using var response = await bench.Edge.Http.PutAsync(

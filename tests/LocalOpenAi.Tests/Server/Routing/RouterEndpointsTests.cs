@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Routing;
 
@@ -12,7 +13,7 @@ public sealed class RouterEndpointsTests(HybridRouterBench bench) : IAsyncLifeti
 
     public Task DisposeAsync() => bench.ResetAsync();
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Classify_tells_complexity_score_route_and_reasons_without_generating()
     {
         var before = await CompletionTokensAsync();
@@ -35,7 +36,7 @@ public sealed class RouterEndpointsTests(HybridRouterBench bench) : IAsyncLifeti
         Assert.Equal(before, await CompletionTokensAsync());
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Classify_refuses_a_body_with_neither_messages_nor_prompt()
     {
         using var response = await bench.Edge.Http.PostAsJsonAsync("router/classify", new { agent = "x" });
@@ -44,7 +45,7 @@ public sealed class RouterEndpointsTests(HybridRouterBench bench) : IAsyncLifeti
         Assert.Equal("invalid_request_error", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!["type"]!.GetValue<string>());
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Status_shows_strategy_both_sides_counts_and_savings()
     {
         var before = await bench.StatusAsync();

@@ -9,7 +9,7 @@ namespace LocalOpenAi.Tests.Server.Routing;
 [Collection(ServerCollection.Name)]
 public sealed class RouterWithoutUpstreamTests(ServerFixture server)
 {
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Status_reports_local_only()
     {
         var status = (await server.Http.GetFromJsonAsync<JsonObject>("router/status"))!;
@@ -18,7 +18,7 @@ public sealed class RouterWithoutUpstreamTests(ServerFixture server)
         Assert.Equal("not_configured", status["cloud"]!["circuit"]!.GetValue<string>());
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Classify_routes_a_complex_request_locally_and_says_there_is_no_upstream()
     {
         using var response = await server.Http.PostAsJsonAsync("router/classify", new { prompt = RoutingPrompts.Complex });
@@ -29,7 +29,7 @@ public sealed class RouterWithoutUpstreamTests(ServerFixture server)
         Assert.Contains(body["reasons"]!.AsArray(), reason => reason!.GetValue<string>().StartsWith("no upstream configured", StringComparison.Ordinal));
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_strategy_that_needs_the_cloud_is_refused()
     {
         using var hybrid = await server.Http.PutAsJsonAsync("admin/router/strategy", new { strategy = "hybrid" });

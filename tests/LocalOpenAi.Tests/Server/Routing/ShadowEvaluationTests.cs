@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Server.Shadow;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Routing;
 
@@ -10,7 +11,7 @@ namespace LocalOpenAi.Tests.Server.Routing;
 [Collection(ShadowCollection.Name)]
 public sealed class ShadowEvaluationTests(ShadowBench bench)
 {
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_local_answer_is_shadowed_to_the_cloud_logged_with_its_agreement_and_exported()
     {
         var body = new JsonObject
@@ -44,7 +45,7 @@ public sealed class ShadowEvaluationTests(ShadowBench bench)
 
     private async Task<JsonNode> WaitForRecordAsync(string requestId)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var deadline = new CancellationTokenSource(TestLimits.Hang);
         while (true)
         {
             if (File.Exists(bench.ShadowPath)

@@ -17,7 +17,7 @@ public sealed class UpstreamChainTests(UpstreamChainBench bench) : IAsyncLifetim
 
     public Task DisposeAsync() => InitializeAsync();
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Each_alias_goes_to_the_upstream_that_names_it_with_that_upstreams_key()
     {
         var (claudeCalls, gptCalls) = (bench.Proxy.RequestCount, bench.GptProxy.RequestCount);
@@ -36,7 +36,7 @@ public sealed class UpstreamChainTests(UpstreamChainBench bench) : IAsyncLifetim
         Assert.Contains("localopenai_upstream_cost_usd_total{upstream=\"gpt\"}", await bench.Edge.Http.GetStringAsync("metrics"), StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task When_claude_fails_the_next_upstream_answers_and_both_attempts_are_counted()
     {
         bench.Proxy.Mode = FaultProxyMode.ServerError;
@@ -52,7 +52,7 @@ public sealed class UpstreamChainTests(UpstreamChainBench bench) : IAsyncLifetim
         Assert.Matches("localopenai_upstream_requests_total\\{status=\"200\",upstream=\"gpt\"\\} [1-9]", metrics);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Router_status_lists_every_upstream_with_its_kind_and_breaker()
     {
         var upstreams = JsonNode.Parse(await bench.Edge.Http.GetStringAsync("router/status"))!["cloud"]!["upstreams"]!.AsArray();

@@ -17,7 +17,7 @@ public sealed class UpstreamFaultRoutingTests(HybridRouterBench bench) : IAsyncL
 
     public Task DisposeAsync() => bench.ResetAsync();
 
-    [Theory(Timeout = 30_000)]
+    [Theory(Timeout = TestLimits.HangMilliseconds)]
     [InlineData(FaultProxyMode.ServerError, "upstream_http_5xx")]
     [InlineData(FaultProxyMode.Reset, "upstream_connect")]
     [InlineData(FaultProxyMode.RateLimited, "upstream_rate_limited")]
@@ -36,7 +36,7 @@ public sealed class UpstreamFaultRoutingTests(HybridRouterBench bench) : IAsyncL
         Assert.Equal("chat.completion", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["object"]!.GetValue<string>());
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_429_with_Retry_After_is_retried_after_the_delay_and_the_cloud_answers()
     {
         bench.Proxy.FailNext(1, FaultProxyMode.RateLimited);
@@ -52,7 +52,7 @@ public sealed class UpstreamFaultRoutingTests(HybridRouterBench bench) : IAsyncL
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(900), $"retried after {clock.Elapsed}, before Retry-After: 1");
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Under_cloud_only_a_429_that_persists_is_passed_on_with_Retry_After()
     {
         await bench.SetStrategyAsync("cloud_only");
@@ -65,7 +65,7 @@ public sealed class UpstreamFaultRoutingTests(HybridRouterBench bench) : IAsyncL
         await AssertErrorEnvelopeAsync(response, "rate_limit_exceeded");
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Under_hybrid_a_hanging_cloud_falls_back_to_local_within_the_read_timeout()
     {
         bench.Proxy.Mode = FaultProxyMode.Hang;
@@ -79,7 +79,7 @@ public sealed class UpstreamFaultRoutingTests(HybridRouterBench bench) : IAsyncL
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(2), TimeoutBound);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Under_cloud_only_a_hanging_cloud_answers_504_within_the_read_timeout()
     {
         await bench.SetStrategyAsync("cloud_only");
@@ -94,7 +94,7 @@ public sealed class UpstreamFaultRoutingTests(HybridRouterBench bench) : IAsyncL
         await AssertErrorEnvelopeAsync(response, "upstream_timeout");
     }
 
-    [Theory(Timeout = 30_000)]
+    [Theory(Timeout = TestLimits.HangMilliseconds)]
     [InlineData(FaultProxyMode.ServerError)]
     [InlineData(FaultProxyMode.Reset)]
     public async Task Under_cloud_only_a_broken_cloud_answers_an_OpenAI_error_not_a_local_answer(FaultProxyMode fault)
@@ -109,7 +109,7 @@ public sealed class UpstreamFaultRoutingTests(HybridRouterBench bench) : IAsyncL
         await AssertErrorEnvelopeAsync(response, "upstream_");
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_cloud_stream_cut_mid_way_ends_with_an_error_event_and_no_DONE()
     {
         bench.Proxy.Mode = FaultProxyMode.CutStream;

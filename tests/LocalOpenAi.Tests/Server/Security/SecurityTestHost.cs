@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Security;
 
@@ -29,7 +30,7 @@ internal sealed class SecurityTestHost : IAsyncDisposable
     {
         _app = app;
         Logs = logs;
-        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/"), Timeout = TestLimits.Hang };
     }
 
     public HttpClient Http { get; }

@@ -7,7 +7,7 @@ namespace LocalOpenAi.Tests.Server.Upstream;
 [Collection(ServerCollection.Name)]
 public sealed class UpstreamCircuitBreakerTests(ServerFixture server)
 {
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task The_circuit_opens_after_repeated_failures_fails_fast_then_half_opens_and_closes_on_success()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
@@ -19,7 +19,7 @@ public sealed class UpstreamCircuitBreakerTests(ServerFixture server)
             o.CircuitFailureRatio = 0.5;
             o.CircuitBreakDuration = TimeSpan.FromSeconds(1);
         });
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
 
         for (var i = 0; i < 2; i++)
         {

@@ -8,11 +8,11 @@ namespace LocalOpenAi.Tests.Server.Upstream;
 [Collection(ServerCollection.Name)]
 public sealed class UpstreamRelayTests(ServerFixture server)
 {
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Non_streaming_answer_is_relayed_byte_for_byte_with_the_model_rewritten_and_the_key_sent()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
 
         var (result, written, response) = await bench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: false), timeout.Token);
 
@@ -25,11 +25,11 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         Assert.Equal("chat.completion", JsonNode.Parse(written)!["object"]!.GetValue<string>());
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Stream_is_relayed_event_by_event_exactly_as_the_upstream_sent_it()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
 
         var (result, written, response) = await bench.ForwardAsync(bench.Forwarder(withV1: true), UpstreamTestBench.Chat(stream: true, maxTokens: 12), timeout.Token);
 
@@ -42,11 +42,11 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         Assert.All(events, e => Assert.StartsWith("data: ", e));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task An_upstream_client_error_keeps_its_status_type_and_code_and_is_not_retried()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
         var request = UpstreamTestBench.Chat(stream: false) with { Model = "no-such-model" };
 
         var (result, written, response) = await bench.ForwardAsync(bench.Forwarder(), request, timeout.Token);
@@ -61,12 +61,12 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         Assert.Equal(upstreamError["message"]!.GetValue<string>(), error["message"]!.GetValue<string>());
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task An_upstream_error_that_echoes_our_key_reaches_the_client_without_it()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
         bench.Proxy.Mode = FaultProxyMode.EchoingClientError;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
 
         var (_, written, response) = await bench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: false), timeout.Token);
 
@@ -81,7 +81,7 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         Assert.Equal("messages", error["param"]!.GetValue<string>());
     }
 
-    [Theory(Timeout = 60_000)]
+    [Theory(Timeout = TestLimits.HangMilliseconds)]
     [InlineData(FaultProxyMode.HtmlPage, false)]
     [InlineData(FaultProxyMode.Redirect, false)]
     [InlineData(FaultProxyMode.AlwaysStream, false)]
@@ -90,7 +90,7 @@ public sealed class UpstreamRelayTests(ServerFixture server)
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
         bench.Proxy.Mode = mode;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestLimits.Hang);
 
         var (result, written, _) = await bench.ForwardAsync(bench.Forwarder(o => o.MaxRetries = 0), UpstreamTestBench.Chat(stream), timeout.Token);
 
@@ -100,7 +100,7 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         Assert.Empty(written);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_silent_upstream_costs_one_total_deadline_across_all_retries()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
@@ -116,7 +116,7 @@ public sealed class UpstreamRelayTests(ServerFixture server)
         Assert.Empty(written);
     }
 
-    [Fact(Timeout = 10_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Without_a_url_the_forwarder_answers_not_configured_without_writing()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);

@@ -8,7 +8,7 @@ namespace LocalOpenAi.Tests.Server.Upstream;
 [Collection(ServerCollection.Name)]
 public sealed class UpstreamRetryTests(ServerFixture server)
 {
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_500_is_retried_and_the_next_answer_relayed_once()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
@@ -23,7 +23,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         Assert.Contains("kind=\"http_5xx\"", bench.Metrics.Scrape());
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_429_waits_for_its_retry_after()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
@@ -37,7 +37,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"retried after {clock.Elapsed}");
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_429_asking_for_longer_than_allowed_is_not_retried_and_keeps_its_retry_after()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
@@ -52,7 +52,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         Assert.Empty(written);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Persistent_500s_end_as_server_error_after_the_retries_without_writing()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
@@ -71,7 +71,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_hung_upstream_times_out_within_the_read_timeout()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
@@ -89,7 +89,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(5));
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_reset_connection_is_retried_and_persistent_resets_end_as_connect_failed()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
@@ -107,7 +107,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         Assert.Empty(written);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_stream_cut_after_bytes_were_relayed_is_not_retried_and_ends_with_an_error_event()
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
@@ -131,5 +131,5 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         Assert.Contains("kind=\"stream_cut\"", bench.Metrics.Scrape());
     }
 
-    private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+    private static CancellationToken Timeout() => new CancellationTokenSource(TestLimits.Hang).Token;
 }
