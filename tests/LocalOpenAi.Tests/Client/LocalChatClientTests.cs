@@ -63,6 +63,15 @@ public sealed class LocalChatClientTests(LocalClientFixture local)
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task Structured_output_through_GetResponseAsync_of_T_deserializes()
+    {
+        var response = await local.Chat.GetResponseAsync<Outlook>("Outlook for Oslo?", new ChatOptions { Temperature = 1, Seed = 7, MaxOutputTokens = 48 });
+
+        Assert.True(response.TryGetResult(out var outlook), response.Text);
+        Assert.True(Enum.IsDefined(outlook!.Sky));
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task A_schema_the_engine_cannot_follow_is_an_argument_error_not_a_generation()
     {
         var unsupported = JsonDocument.Parse("""{"type":"object","properties":{"a":{"type":"number","minimum":0}}}""").RootElement;
