@@ -52,7 +52,7 @@ public sealed class LocalChatClientTests(LocalClientFixture local)
     [InlineData(3L)]
     public async Task A_json_schema_response_format_yields_json_that_validates(long seed)
     {
-        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(ForecastSchema, "forecast"), Temperature = 1, Seed = seed, MaxOutputTokens = 64 };
+        var options = new ChatOptions { ResponseFormat = ChatResponseFormat.ForJsonSchema(ForecastSchema, "forecast"), Temperature = 1, Seed = seed, MaxOutputTokens = 96 };
 
         var response = await local.Chat.GetResponseAsync("Forecast for Oslo as JSON", options);
 
@@ -65,7 +65,7 @@ public sealed class LocalChatClientTests(LocalClientFixture local)
     [Fact(Timeout = 120_000)]
     public async Task Structured_output_through_GetResponseAsync_of_T_deserializes()
     {
-        var response = await local.Chat.GetResponseAsync<Outlook>("Outlook for Oslo?", new ChatOptions { Temperature = 1, Seed = 7, MaxOutputTokens = 48 });
+        var response = await local.Chat.GetResponseAsync<Outlook>("Outlook for Oslo?", new ChatOptions { Temperature = 1, Seed = 7, MaxOutputTokens = 96 });
 
         Assert.True(response.TryGetResult(out var outlook), response.Text);
         Assert.True(Enum.IsDefined(outlook!.Sky));

@@ -22,7 +22,7 @@ public sealed class LocalToolCallingTests(LocalClientFixture local)
         var chat = recorder.AsBuilder().UseFunctionInvocation(configure: invoker => invoker.MaximumIterationsPerRequest = 2).Build();
 
         var response = await chat.GetResponseAsync(
-            "Where is order 7?", new ChatOptions { Tools = [lookup], ToolMode = ChatToolMode.RequireAny, Temperature = 1, Seed = 2, MaxOutputTokens = 48 });
+            "Where is order 7?", new ChatOptions { Tools = [lookup], ToolMode = ChatToolMode.RequireAny, Temperature = 1, Seed = 2, MaxOutputTokens = 96 });
 
         var id = Assert.Single(invoked);
         var call = response.Messages.SelectMany(message => message.Contents).OfType<FunctionCallContent>().First();
@@ -40,7 +40,7 @@ public sealed class LocalToolCallingTests(LocalClientFixture local)
     {
         var quote = AIFunctionFactory.Create((bool premarket) => premarket ? "101" : "100", "get_quote", "Stock quote");
         var other = AIFunctionFactory.Create((int id) => id, "lookup_order");
-        var options = new ChatOptions { Tools = [other, quote], ToolMode = ChatToolMode.RequireSpecific("get_quote"), Temperature = 0 };
+        var options = new ChatOptions { Tools = [other, quote], ToolMode = ChatToolMode.RequireSpecific("get_quote"), Temperature = 0, MaxOutputTokens = 128 };
 
         var updates = await local.Chat.GetStreamingResponseAsync("Quote?", options).ToListAsync();
 
@@ -79,7 +79,7 @@ public sealed class LocalToolCallingTests(LocalClientFixture local)
 
         var response = await agent.RunAsync(
             "Where is order 7?",
-            options: new ChatClientAgentRunOptions(new ChatOptions { ToolMode = ChatToolMode.RequireAny, Temperature = 1, Seed = 4, MaxOutputTokens = 48 }));
+            options: new ChatClientAgentRunOptions(new ChatOptions { ToolMode = ChatToolMode.RequireAny, Temperature = 1, Seed = 4, MaxOutputTokens = 96 }));
 
         Assert.True(invoked >= 1, "the agent's function-invoking client ran the tool");
         Assert.Contains(response.Messages.SelectMany(message => message.Contents).OfType<FunctionResultContent>(), result => result.Result?.ToString()?.StartsWith("order ", StringComparison.Ordinal) == true);
