@@ -1,8 +1,7 @@
+using LocalOpenAi.Client.Planning;
 using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Formats.OpenAi;
-using LocalOpenAi.Formats.Templates;
 using LocalOpenAi.Server.Errors;
-using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Models;
 
 namespace LocalOpenAi.Server.Backends;
@@ -19,34 +18,10 @@ internal static class LocalRunPlanner
 
     private static (LocalRun?, ErrorResult?) PlanChat(LocalModel model, ChatCompletionRequest request)
     {
-        var (plan, planError) = OutputPlanner.Plan(request, model.Template.Name);
-        if (planError is not null)
-        {
-            return (null, planError);
-        }
-
-        string prompt;
-        try
-        {
-            prompt = model.Template.Render(request.Messages!, request.Tools, addGenerationPrompt: true);
-        }
-        catch (ChatTemplateException exception)
-        {
-            return (null, OpenAiError.BadRequest(exception.Message, "messages"));
-        }
-
-        var tokens = model.Model.Tokenize(prompt, addBeginOfSequence: false, parseSpecial: true);
-        var generation = new GenerationRequest(
-            tokens,
-            SamplingTranslator.ToOptions(request, 0) with { Grammar = plan!.Grammar },
-            request.EffectiveMaxTokens,
-            request.Stop,
-            request.IgnoreEos ?? false,
-            request.Logprobs == true ? request.TopLogprobs ?? 0 : null);
-        var generations = Enumerable.Range(0, request.N ?? 1)
-            .Select(index => generation with { Sampling = generation.Sampling with { Seed = SamplingTranslator.ToOptions(request, index).Seed } })
-            .ToList();
-        return (new LocalRun(generations, tokens.Length, new ChatAnswerShape(plan.Tools)), null);
+        var (run, error) = ChatRunPlanner.Plan(model.Model, model.Template, request);
+        return error is not null
+            ? (null, OpenAiError.BadRequest(error.Message, error.Param))
+            : (new LocalRun(run!.Generations, run.PromptTokens, new ChatAnswerShape(run.Tools)), null);
     }
 
     private static (LocalRun?, ErrorResult?) PlanCompletion(LocalModel model, CompletionRequest request)

@@ -2,6 +2,7 @@ using LocalOpenAi.Engine;
 using LocalOpenAi.Engine.Embeddings;
 using LocalOpenAi.Engine.Native;
 using LocalOpenAi.Engine.Scheduling;
+using LocalOpenAi.Engine.Templates;
 
 namespace LocalOpenAi.Server.Models.Loading;
 

@@ -2,14 +2,13 @@ using System.Text.Json;
 using LocalOpenAi.Formats.Grammar;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Formats.Tools;
-using LocalOpenAi.Server.Errors;
 
-namespace LocalOpenAi.Server.Generation;
+namespace LocalOpenAi.Client.Planning;
 
 /// <summary>Turns <c>grammar</c>, <c>response_format</c>, <c>tools</c> and <c>tool_choice</c> into one <see cref="OutputPlan"/>.</summary>
-public static class OutputPlanner
+internal static class OutputPlanner
 {
-    public static (OutputPlan? Plan, ErrorResult? Error) Plan(ChatCompletionRequest request, string templateName)
+    public static (OutputPlan? Plan, PlanError? Error) Plan(ChatCompletionRequest request, string templateName)
     {
         var (formatGrammar, formatError) = FromResponseFormat(request.ResponseFormat);
         if (formatError is not null)
@@ -25,11 +24,11 @@ public static class OutputPlanner
 
         var grammars = new[] { request.Grammar, formatGrammar, toolGrammar }.Where(grammar => !string.IsNullOrEmpty(grammar)).ToList();
         return grammars.Count > 1
-            ? (null, OpenAiError.BadRequest("Use only one of 'grammar', 'response_format' and a forced 'tool_choice'.", "response_format"))
+            ? (null, new PlanError("Use only one of 'grammar', 'response_format' and a forced 'tool_choice'.", "response_format"))
             : (new OutputPlan(grammars.SingleOrDefault(), toolFormat), null);
     }
 
-    private static (string? Grammar, ErrorResult? Error) FromResponseFormat(JsonElement? responseFormat)
+    private static (string? Grammar, PlanError? Error) FromResponseFormat(JsonElement? responseFormat)
     {
         if (responseFormat is not { ValueKind: not JsonValueKind.Null } format)
         {
@@ -50,15 +49,15 @@ public static class OutputPlanner
                 && jsonSchema.TryGetProperty("schema", out var schema)
                 && schema.ValueKind == JsonValueKind.Object:
                 var result = JsonSchemaGrammar.Convert(schema);
-                return result.IsSuccess ? (result.Grammar, null) : (null, OpenAiError.BadRequest(result.Error!, "response_format"));
+                return result.IsSuccess ? (result.Grammar, null) : (null, new PlanError(result.Error!, "response_format"));
             default:
-                return (null, OpenAiError.BadRequest(
+                return (null, new PlanError(
                     "'response_format' must be {\"type\":\"text\"}, {\"type\":\"json_object\"} or {\"type\":\"json_schema\",\"json_schema\":{\"name\":...,\"schema\":{...}}}.",
                     "response_format"));
         }
     }
 
-    private static (ToolCallFormat? Format, string? Grammar, ErrorResult? Error) FromTools(ChatCompletionRequest request, string templateName)
+    private static (ToolCallFormat? Format, string? Grammar, PlanError? Error) FromTools(ChatCompletionRequest request, string templateName)
     {
         var choice = request.ToolChoice;
         if (request.Tools is not { Count: > 0 } tools)
@@ -67,15 +66,15 @@ public static class OutputPlanner
             {
                 null or { ValueKind: JsonValueKind.Null } => (null, null, null),
                 { ValueKind: JsonValueKind.String } when choice.Value.GetString() is "none" or "auto" => (null, null, null),
-                { ValueKind: JsonValueKind.String } when choice.Value.GetString() is "required" => (null, null, OpenAiError.BadRequest("'tool_choice' needs 'tools'.", "tool_choice")),
-                { ValueKind: JsonValueKind.Object } => (null, null, OpenAiError.BadRequest("'tool_choice' needs 'tools'.", "tool_choice")),
+                { ValueKind: JsonValueKind.String } when choice.Value.GetString() is "required" => (null, null, new PlanError("'tool_choice' needs 'tools'.", "tool_choice")),
+                { ValueKind: JsonValueKind.Object } => (null, null, new PlanError("'tool_choice' needs 'tools'.", "tool_choice")),
                 _ => (null, null, InvalidToolChoice),
             };
         }
 
         if (tools.Any(tool => tool?.Function?.Name is not { Length: > 0 } || tool.Type != "function"))
         {
-            return (null, null, OpenAiError.BadRequest("Every tool must be {\"type\":\"function\",\"function\":{\"name\":...}}.", "tools"));
+            return (null, null, new PlanError("Every tool must be {\"type\":\"function\",\"function\":{\"name\":...}}.", "tools"));
         }
 
         var forced = choice switch
@@ -101,24 +100,24 @@ public static class OutputPlanner
                 }
 
                 var grammar = format.BuildGrammar(tools, forced.Name);
-                return grammar.IsSuccess ? (format, grammar.Grammar, null) : (null, null, OpenAiError.BadRequest(grammar.Error!, "tool_choice"));
+                return grammar.IsSuccess ? (format, grammar.Grammar, null) : (null, null, new PlanError(grammar.Error!, "tool_choice"));
             default:
                 return (null, null, InvalidToolChoice);
         }
     }
 
-    private static ErrorResult InvalidToolChoice => OpenAiError.BadRequest(
+    private static PlanError InvalidToolChoice => new PlanError(
         "'tool_choice' must be 'none', 'auto', 'required' or {\"type\":\"function\",\"function\":{\"name\":...}}.", "tool_choice");
 
     /// <summary>Each tool's schema on its own, so that a schema over a limit is named by its own field.</summary>
-    private static ErrorResult? CheckParameters(IReadOnlyList<ChatTool> tools)
+    private static PlanError? CheckParameters(IReadOnlyList<ChatTool> tools)
     {
         for (var i = 0; i < tools.Count; i++)
         {
             if (tools[i].Function.Parameters is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } parameters
                 && JsonSchemaGrammar.Convert(parameters) is { IsSuccess: false } result)
             {
-                return OpenAiError.BadRequest(result.Error!, $"tools[{i}].function.parameters");
+                return new PlanError(result.Error!, $"tools[{i}].function.parameters");
             }
         }
 

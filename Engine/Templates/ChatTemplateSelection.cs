@@ -1,8 +1,6 @@
-using LocalOpenAi.Engine;
-using LocalOpenAi.Engine.Templates;
 using LocalOpenAi.Formats.Templates;
 
-namespace LocalOpenAi.Server.Models;
+namespace LocalOpenAi.Engine.Templates;
 
 /// <summary>Chooses a model's prompt format: a configured name, else the GGUF's template recognised, else llama.cpp's renderer.</summary>
 public static class ChatTemplateSelection

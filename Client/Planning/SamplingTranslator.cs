@@ -2,10 +2,10 @@ using System.Globalization;
 using LocalOpenAi.Engine.Sampling;
 using LocalOpenAi.Formats.OpenAi;
 
-namespace LocalOpenAi.Server.Generation;
+namespace LocalOpenAi.Client.Planning;
 
 /// <summary>Maps OpenAI and llama-server sampling fields onto the engine's <see cref="SamplingOptions"/>.</summary>
-public static class SamplingTranslator
+internal static class SamplingTranslator
 {
     /// <param name="choice">Choices after the first get seed + choice, so <c>n</c> choices differ yet repeat.</param>
     public static SamplingOptions ToOptions(SamplingRequest request, int choice)

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using LocalOpenAi.Client.Chat;
+using LocalOpenAi.Tests.Support;
+using Microsoft.Agents.AI;
+using Microsoft.Extensions.AI;
+
+namespace LocalOpenAi.Tests.Client;
+
+/// <summary>
+/// Tools in-process: a required tool mode forces a well-formed call (by grammar), Microsoft.Extensions.AI's
+/// function invocation runs the .NET function, and the result goes back through the chat template.
+/// </summary>
+[Collection(LocalClientCollection.Name)]
+public sealed class LocalToolCallingTests(LocalClientFixture local)
+{
+    [Fact(Timeout = 120_000)]
+    public async Task A_required_tool_is_invoked_by_function_invocation_and_its_result_sent_back()
+    {
+        var invoked = new List<int>();
+        var lookup = AIFunctionFactory.Create((int id) => { invoked.Add(id); return $"order {id}: shipped"; }, "lookup_order", "Finds an order by id");
+        var recorder = new RecordingChatClient(local.Chat);
+        var chat = recorder.AsBuilder().UseFunctionInvocation(configure: invoker => invoker.MaximumIterationsPerRequest = 2).Build();
+
+        var response = await chat.GetResponseAsync(
+            "Where is order 7?", new ChatOptions { Tools = [lookup], ToolMode = ChatToolMode.RequireAny, Temperature = 1, Seed = 2, MaxOutputTokens = 96 });
+
+        var id = Assert.Single(invoked);
+        var call = response.Messages.SelectMany(message => message.Contents).OfType<FunctionCallContent>().First();
+        Assert.Equal("lookup_order", call.Name);
+        Assert.Equal(id, ((JsonElement)call.Arguments!["id"]!).GetInt32());
+        Assert.True(recorder.Requests.Count >= 2, "the result went back to the model");
+        var sentBack = recorder.Requests[1].SelectMany(message => message.Contents).OfType<FunctionResultContent>().Single();
+        Assert.Equal(call.CallId, sentBack.CallId);
+        Assert.Equal($"order {id}: shipped", sentBack.Result?.ToString());
+        Assert.True(response.Usage!.InputTokenCount > 0 && response.Usage.OutputTokenCount > 0);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_named_tool_mode_streams_one_call_of_that_tool_and_finishes_with_tool_calls()
+    {
+        var quote = AIFunctionFactory.Create((bool premarket) => premarket ? "101" : "100", "get_quote", "Stock quote");
+        var other = AIFunctionFactory.Create((int id) => id, "lookup_order");
+        var options = new ChatOptions { Tools = [other, quote], ToolMode = ChatToolMode.RequireSpecific("get_quote"), Temperature = 0, MaxOutputTokens = 128 };
+
+        var updates = await local.Chat.GetStreamingResponseAsync("Quote?", options).ToListAsync();
+
+        var call = Assert.Single(updates.SelectMany(update => update.Contents).OfType<FunctionCallContent>());
+        Assert.Equal("get_quote", call.Name);
+        Assert.IsType<bool>(((JsonElement)call.Arguments!["premarket"]!).GetBoolean());
+        Assert.Equal(ChatFinishReason.ToolCalls, updates.ToChatResponse().FinishReason);
+    }
+
+    [Fact]
+    public void A_call_and_its_result_are_rendered_into_the_prompt_by_the_chat_template()
+    {
+        List<ChatMessage> conversation =
+        [
+            new(ChatRole.User, "Where is order 7?"),
+            new(ChatRole.Assistant, [new FunctionCallContent("call_1", "lookup_order", new Dictionary<string, object?> { ["id"] = 7 })]),
+            new(ChatRole.Tool, [new FunctionResultContent("call_1", "order 7: shipped")]),
+        ];
+
+        var wire = MessageTranslator.ToWire(conversation);
+        var prompt = local.Engine.Template.Render(wire, addGenerationPrompt: true);
+
+        Assert.Equal(["user", "assistant", "tool"], wire.Select(message => message.Role));
+        Assert.Equal("call_1", wire[2].ToolCallId);
+        Assert.Contains("lookup_order", prompt);
+        Assert.Contains("\"id\":7", prompt.Replace(" ", string.Empty));
+        Assert.Contains("order 7: shipped", prompt);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_agent_framework_agent_runs_in_process_and_calls_its_tool()
+    {
+        var invoked = 0;
+        var lookup = AIFunctionFactory.Create((int id) => { invoked++; return $"order {id}: shipped"; }, "lookup_order", "Finds an order by id");
+        var agent = new ChatClientAgent(local.Chat, instructions: "You answer order questions.", name: "orders", tools: [lookup]);
+
+        var response = await agent.RunAsync(
+            "Where is order 7?",
+            options: new ChatClientAgentRunOptions(new ChatOptions { ToolMode = ChatToolMode.RequireAny, Temperature = 1, Seed = 4, MaxOutputTokens = 96 }));
+
+        Assert.True(invoked >= 1, "the agent's function-invoking client ran the tool");
+        Assert.Contains(response.Messages.SelectMany(message => message.Contents).OfType<FunctionResultContent>(), result => result.Result?.ToString()?.StartsWith("order ", StringComparison.Ordinal) == true);
+        Assert.True(response.Usage!.InputTokenCount > 0 && response.Usage.OutputTokenCount > 0);
+    }
+}
