@@ -10,6 +10,9 @@ public static class ChatMessagesValidator
 {
     private static readonly HashSet<string> Roles = new(StringComparer.Ordinal) { "system", "developer", "user", "assistant", "tool", "ipython" };
 
+    /// <summary>Roles whose message is nothing without content (an assistant turn may be tool calls alone).</summary>
+    private static readonly HashSet<string> RolesNeedingContent = new(StringComparer.Ordinal) { "system", "developer", "user", "tool" };
+
     /// <summary>The first problem found as (message, param), or null when the conversation can be rendered.</summary>
     public static (string Message, string Param)? Validate(IReadOnlyList<ChatMessage?>? messages, IReadOnlyList<ChatTool?>? tools)
     {
@@ -23,6 +26,11 @@ public static class ChatMessagesValidator
             if (messages[i] is not { } message || !Roles.Contains(message.Role ?? string.Empty))
             {
                 return ($"messages[{i}].role must be one of: {string.Join(", ", Roles)}.", $"messages[{i}].role");
+            }
+
+            if (message.Content is null && RolesNeedingContent.Contains(message.Role!))
+            {
+                return ($"messages[{i}].content is required for a '{message.Role}' message.", $"messages[{i}].content");
             }
 
             for (var j = 0; j < (message.ToolCalls?.Count ?? 0); j++)

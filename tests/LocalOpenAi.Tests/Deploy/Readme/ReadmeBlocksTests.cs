@@ -1,6 +1,6 @@
+using System.Text.RegularExpressions;
 using LocalOpenAi.Server.Models;
 using LocalOpenAi.Server.Models.Catalog;
-using LocalOpenAi.Tests.Server.Cli;
 using LocalOpenAi.Tests.Support;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
@@ -8,73 +8,77 @@ using Microsoft.CodeAnalysis.Scripting;
 namespace LocalOpenAi.Tests.Deploy.Readme;
 
 /// <summary>
-/// Every code block of the README, as written, against the real server process (the tiny model under the
-/// README's alias): bash blocks run (<see cref="ReadmeShell"/>), C# and JavaScript snippets run against the
-/// server, the models file loads. The Python snippet is only parsed: PyPI, and so the <c>openai</c> package
-/// for Python, cannot be reached from here.
+/// Every code block of the README, as written, against the real server process (<see cref="ReadmeServer"/>):
+/// bash blocks run (<see cref="ReadmeShell"/>), the C# snippets of each section run in order as one script
+/// (a model path of the reader's own becomes the tiny model), the JavaScript snippet runs with node, the
+/// models file loads. The Python snippet is only parsed: PyPI, and so the <c>openai</c> package for Python,
+/// cannot be reached from here.
 /// </summary>
-public sealed class ReadmeBlocksTests
+public sealed partial class ReadmeBlocksTests(ReadmeServer server) : IClassFixture<ReadmeServer>
 {
     private static readonly string[] RunnableLanguages = ["bash", "yaml", "csharp", "js", "python"];
+
+    public static TheoryData<int> BashBlocks => [.. ReadmeBlock.OfLanguage("bash").Select(block => block.Line)];
+
+    public static TheoryData<string> CSharpSections => [.. ReadmeBlock.OfLanguage("csharp").Select(block => block.Section).Distinct()];
 
     [Fact]
     public void Every_block_names_a_language_this_test_runs()
     {
         var blocks = ReadmeBlock.ReadAll();
 
-        Assert.NotEmpty(blocks);
+        Assert.True(blocks.Count >= 10, $"only {blocks.Count} blocks");
         Assert.All(blocks, block => Assert.Contains(block.Language, RunnableLanguages));
     }
 
-    [Fact]
-    public async Task Every_bash_block_runs_against_the_server()
+    [Theory]
+    [MemberData(nameof(BashBlocks))]
+    public async Task A_bash_block_runs_against_the_server(int line)
     {
-        var blocks = ReadmeBlock.OfLanguage("bash");
-        Assert.True(blocks.Count >= 5, $"only {blocks.Count} bash blocks");
-        await using var server = await StartServerAsync();
+        var block = ReadmeBlock.OfLanguage("bash").Single(candidate => candidate.Line == line);
 
-        var outputs = new List<string>();
-        foreach (var block in blocks)
+        var (exitCode, output) = await ReadmeShell.RunAsync(block, server.BaseAddress);
+
+        Assert.True(exitCode == 0, $"{block} failed (exit {exitCode}):\n{output}");
+        if (block.Text.Contains("\"stream\":true", StringComparison.Ordinal) && block.Text.Contains("/v1/chat/completions", StringComparison.Ordinal))
         {
-            var (exitCode, output) = await ReadmeShell.RunAsync(block, server.Http.BaseAddress!);
-            Assert.True(exitCode == 0, $"{block} failed (exit {exitCode}):\n{output}");
-            outputs.Add(output);
+            Assert.Contains("data: [DONE]", output);
         }
-
-        var all = string.Join('\n', outputs);
-        Assert.Contains("\"object\":\"chat.completion\"", all);
-        Assert.Contains("data: [DONE]", all);
-        Assert.Contains("\"object\":\"response\"", all);
-        Assert.Contains("event: message_stop", all);
-        Assert.Contains("not run: downloads a model from Hugging Face", all);
     }
 
-    [Fact]
-    public async Task The_csharp_snippets_run_in_order_against_the_server()
+    [Theory]
+    [MemberData(nameof(CSharpSections))]
+    public async Task The_csharp_snippets_of_a_section_run_in_order(string section)
     {
-        var snippets = ReadmeBlock.OfLanguage("csharp");
-        Assert.NotEmpty(snippets);
-        await using var server = await StartServerAsync();
-        var code = string.Join('\n', snippets.Select(snippet => snippet.Text)).Replace("http://127.0.0.1:8080/", server.Http.BaseAddress!.ToString(), StringComparison.Ordinal);
+        var code = string.Join('\n', ReadmeBlock.OfLanguage("csharp").Where(block => block.Section == section).Select(block => block.Text));
+        code = ReaderModelPath().Replace(code, $"options.ModelPath = \"{TestModels.TinyPath}\"")
+            .Replace("http://127.0.0.1:8080/", server.BaseAddress.ToString(), StringComparison.Ordinal);
         var options = ScriptOptions.Default
             .AddReferences(typeof(OpenAI.OpenAIClient).Assembly, typeof(System.ClientModel.ApiKeyCredential).Assembly,
                 typeof(Microsoft.Extensions.AI.IChatClient).Assembly, typeof(Microsoft.Extensions.AI.OpenAIClientExtensions).Assembly,
-                typeof(Microsoft.Agents.AI.AIAgent).Assembly, typeof(Microsoft.Agents.AI.ChatClientAgent).Assembly)
-            .AddImports("System", "System.ClientModel", "OpenAI", "OpenAI.Chat", "Microsoft.Extensions.AI", "Microsoft.Agents.AI");
+                typeof(Microsoft.Extensions.AI.AIFunctionFactory).Assembly, typeof(Microsoft.Agents.AI.AIAgent).Assembly,
+                typeof(Microsoft.Agents.AI.ChatClientAgent).Assembly, typeof(LocalOpenAi.Client.LocalOpenAiClientOptions).Assembly,
+                typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions).Assembly,
+                typeof(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions).Assembly)
+            .AddImports("System", "System.ClientModel", "OpenAI", "OpenAI.Chat", "Microsoft.Extensions.AI", "Microsoft.Agents.AI",
+                "Microsoft.Extensions.DependencyInjection", "LocalOpenAi.Client");
 
         var state = await CSharpScript.RunAsync(code, options);
 
         Assert.Null(state.Exception);
         Assert.Contains(state.Variables, variable => variable.Name == "agent" && variable.Value is Microsoft.Agents.AI.AIAgent);
+        foreach (var disposable in state.Variables.Select(variable => variable.Value).OfType<IAsyncDisposable>())
+        {
+            await disposable.DisposeAsync();
+        }
     }
 
     [Fact]
-    public async Task The_javascript_snippet_runs_against_the_server()
+    public void The_javascript_snippet_runs_against_the_server()
     {
         var snippet = Assert.Single(ReadmeBlock.OfLanguage("js"));
-        await using var server = await StartServerAsync();
         var script = DeployFiles.PathOf($"tests/node/readme-snippet-{Guid.NewGuid():N}.mjs");
-        await File.WriteAllTextAsync(script, snippet.Text.Replace("http://127.0.0.1:8080/", server.Http.BaseAddress!.ToString(), StringComparison.Ordinal));
+        File.WriteAllText(script, snippet.Text.Replace("http://127.0.0.1:8080/", server.BaseAddress.ToString(), StringComparison.Ordinal));
         try
         {
             var run = ExternalTool.Run("node", script);
@@ -124,6 +128,6 @@ public sealed class ReadmeBlocksTests
         }
     }
 
-    private static Task<RunningServerProcess> StartServerAsync() =>
-        RunningServerProcess.StartAsync("--model", TestModels.TinyPath, "--alias", "synthetic-small", "--embeddings", "--parallel", "2");
+    [GeneratedRegex("options\\.ModelPath = \"[^\"]*\"")]
+    private static partial Regex ReaderModelPath();
 }

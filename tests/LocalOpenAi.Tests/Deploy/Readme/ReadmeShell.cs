@@ -24,7 +24,7 @@ internal static class ReadmeShell
     private const string Prelude = """
         set -euo pipefail
         export ANTHROPIC_API_KEY=sk-ant-readme-test OPENAI_API_KEY=sk-readme-test
-        curl() { command curl --silent --show-error --fail-with-body --max-time 120 "$@"; echo; }
+        curl() { command curl --silent --show-error --fail-with-body "$@"; echo; }
         readme_server=
         readme_log=$(mktemp)
         stop_readme_server() {
@@ -63,7 +63,16 @@ internal static class ReadmeShell
         await process.StandardInput.WriteAsync(Prelude + Script(block));
         process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(TestLimits.Hang);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output + await error);
     }
 

@@ -102,7 +102,10 @@ public static class HostileCases
             ("""{"messages":null}""", "messages"),
             ($$"""{"messages":{{Hi}},"tools":[null]}""", "tools[0].function"),
             ($$"""{"messages":{{Hi}},"tools":[{"type":"function","function":null}]}""", "tools[0].function"),
-            ($$$"""{"messages":{{{Hi}}},"tools":[{"type":"function","function":{"name":""}}]}""", "tools[0].function")])
+            ($$$"""{"messages":{{{Hi}}},"tools":[{"type":"function","function":{"name":""}}]}""", "tools[0].function"),
+            ("""{"messages":[{"role":"user"}]}""", "messages[0].content"),
+            ("""{"messages":[{"role":"system","content":null},{"role":"user","content":"hi"}]}""", "messages[0].content"),
+            ("""{"messages":[{"role":"user","content":"hi"},{"role":"assistant","content":null,"tool_calls":[{"id":"1","type":"function","function":{"name":"f","arguments":"{}"}}]},{"role":"tool","tool_call_id":"1"}]}""", "messages[2].content")])
         {
             yield return new($"apply-template {body}", "apply-template", body, 400, param);
             yield return new($"chat {body}", Chat, body, 400, param);
