@@ -8,8 +8,8 @@ namespace LocalOpenAi.Server.Security;
 /// </summary>
 /// <remarks>
 /// Logs once when an outage starts and once when it ends; every fallen-back update is counted in
-/// <c>localopenai_rate_limit_store_fallbacks_total</c>. The Redis client backs off between reconnects,
-/// so during an outage each update fails fast.
+/// <c>localopenai_rate_limit_store_fallbacks_total</c>. While the multiplexer has no connection,
+/// each update fails fast; a Redis that answers too slowly costs an update <c>RateLimits:RedisTimeout</c>.
 /// </remarks>
 internal sealed class FailoverRateLimitCounterStore(
     IRateLimitCounterStore shared,
@@ -33,11 +33,11 @@ internal sealed class FailoverRateLimitCounterStore(
 
             return count;
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisFailure.KindOf(ex) is { } kind)
         {
             if (Interlocked.Exchange(ref _down, 1) == 0)
             {
-                Log.SharedStoreDown(logger, ex.Kind.ToString());
+                Log.SharedStoreDown(logger, kind.ToString());
             }
 
             metrics.RecordFallback();

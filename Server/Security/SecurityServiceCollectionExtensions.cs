@@ -31,6 +31,7 @@ public static class SecurityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<RateLimitStoreMetrics>();
+        services.TryAddSingleton<SharedRedisConnections>();
         services.TryAddSingleton(provider => new MemoryRateLimitCounterStore(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => CreateRedisStore(provider, configuration));
         services.TryAddSingleton<IRateLimitCounterStore>(CreateStore);
@@ -61,18 +62,7 @@ public static class SecurityServiceCollectionExtensions
     {
         var options = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var cache = configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
-        var client = new RedisClient(
-            RedisClientOptions.FromEndpoint(options.Redis!) with
-            {
-                Username = cache.Username,
-                Password = cache.Password,
-                Database = cache.Database,
-                UseTls = cache.UseTls,
-                CommandTimeout = options.RedisTimeout,
-                ConnectTimeout = cache.ConnectTimeout,
-            },
-            provider.GetRequiredService<ILogger<RedisClient>>(),
-            provider.GetRequiredService<TimeProvider>());
-        return new RedisRateLimitCounterStore(client, options.KeyPrefix, options.RedisTimeout);
+        var connection = provider.GetRequiredService<SharedRedisConnections>().Get(cache.ToRedisConfiguration(options.Redis));
+        return new RedisRateLimitCounterStore(connection, options.KeyPrefix, options.RedisTimeout);
     }
 }
