@@ -9,6 +9,9 @@ public sealed class SharedRedisConnections : IAsyncDisposable
     // Keyed by the full configuration string, password included: two callers share a connection only when they would open the same one.
     private readonly ConcurrentDictionary<string, Lazy<RedisConnection>> _connections = new(StringComparer.Ordinal);
 
+    /// <summary>How many distinct connections have been handed out.</summary>
+    public int Count => _connections.Count;
+
     /// <summary>The connection for <paramref name="options"/>, created on first request.</summary>
     public RedisConnection Get(ConfigurationOptions options)
     {
