@@ -21,7 +21,7 @@ internal sealed class RedisRateLimitCounterStore(RedisConnection redis, string k
         return {count, ttl}
         """;
 
-    /// <exception cref="Exception">A Redis failure that <see cref="RedisFailure.KindOf"/> recognises: no answer in time, no connection, an error reply.</exception>
+    /// <remarks>No answer in time, no connection or an error reply leave as exceptions that <see cref="RedisFailure.KindOf"/> sorts.</remarks>
     public async ValueTask<WindowCount> AddAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken)
     {
         var windowMs = Math.Max(1, (long)Math.Ceiling(window.TotalMilliseconds));

@@ -53,6 +53,7 @@ public static class SecurityServiceCollectionExtensions
             ? new FailoverRateLimitCounterStore(
                 provider.GetRequiredService<RedisRateLimitCounterStore>(),
                 memory,
+                new RedisStallBreaker(RedisResponseCacheStore.DefaultBreakerFailures, RedisResponseCacheStore.DefaultBreakerCoolDown, provider.GetRequiredService<TimeProvider>()),
                 provider.GetRequiredService<RateLimitStoreMetrics>(),
                 provider.GetRequiredService<ILogger<FailoverRateLimitCounterStore>>())
             : memory;
