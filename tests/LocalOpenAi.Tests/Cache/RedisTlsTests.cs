@@ -15,7 +15,7 @@ public sealed class RedisTlsTests
         var tlsPort = RedisServerProcess.FreePort();
         await using var server = await RedisServerProcess.StartAsync(certificates.ServerArgs(tlsPort));
 
-        var trusted = RedisConfiguration.Parse($"127.0.0.1:{tlsPort},ssl=true,connectTimeout=2000");
+        var trusted = RedisConfiguration.Parse($"127.0.0.1:{tlsPort},ssl=true,connectTimeout=10000");
         trusted.TrustIssuer(certificates.Authority);
         await using var connection = new RedisConnection(trusted);
         await using var untrusted = RedisConnection.FromConfiguration($"127.0.0.1:{tlsPort},ssl=true,connectTimeout=1000");
