@@ -34,7 +34,7 @@ public static class SecurityServiceCollectionExtensions
         services.TryAddSingleton<SharedRedisConnections>();
         services.TryAddSingleton(provider => new MemoryRateLimitCounterStore(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => CreateRedisStore(provider, configuration));
-        services.TryAddSingleton<IRateLimitCounterStore>(CreateStore);
+        services.TryAddSingleton(provider => CreateStore(provider, configuration));
         services.TryAddSingleton<ClientRateLimiter>();
         return services;
     }
@@ -46,14 +46,15 @@ public static class SecurityServiceCollectionExtensions
         return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
     }
 
-    private static IRateLimitCounterStore CreateStore(IServiceProvider provider)
+    private static IRateLimitCounterStore CreateStore(IServiceProvider provider, IConfiguration configuration)
     {
         var memory = provider.GetRequiredService<MemoryRateLimitCounterStore>();
+        var cache = CacheOptionsOf(configuration);
         return provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.Store == RateLimitStoreKind.Redis
             ? new FailoverRateLimitCounterStore(
                 provider.GetRequiredService<RedisRateLimitCounterStore>(),
                 memory,
-                new RedisStallBreaker(RedisResponseCacheStore.DefaultBreakerFailures, RedisResponseCacheStore.DefaultBreakerCoolDown, provider.GetRequiredService<TimeProvider>()),
+                new RedisStallBreaker(cache.BreakerFailures, cache.BreakerCoolDown, provider.GetRequiredService<TimeProvider>()),
                 provider.GetRequiredService<RateLimitStoreMetrics>(),
                 provider.GetRequiredService<ILogger<FailoverRateLimitCounterStore>>())
             : memory;
@@ -62,8 +63,12 @@ public static class SecurityServiceCollectionExtensions
     private static RedisRateLimitCounterStore CreateRedisStore(IServiceProvider provider, IConfiguration configuration)
     {
         var options = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var cache = configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
+        var cache = CacheOptionsOf(configuration);
         var connection = provider.GetRequiredService<SharedRedisConnections>().Get(cache.ToRedisConfiguration(options.Redis));
         return new RedisRateLimitCounterStore(connection, options.KeyPrefix, options.RedisTimeout);
     }
+
+    // The cache's Redis settings (credentials, TLS, connect timeout, stall breaker) apply to the rate limiter's Redis too.
+    private static CacheOptions CacheOptionsOf(IConfiguration configuration) =>
+        configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
 }
