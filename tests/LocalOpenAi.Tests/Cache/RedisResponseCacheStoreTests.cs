@@ -152,7 +152,7 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
         // A connected Redis stopped with SIGSTOP: the socket stays open, commands are sent and never answered.
         await using var server = await RedisServerProcess.StartAsync();
         await using var connection = RedisConnection.FromConfiguration($"127.0.0.1:{server.Port},asyncTimeout=600000,responseTimeout=600000");
-        await using var admin = RedisConnection.FromConfiguration($"127.0.0.1:{server.Port},allowAdmin=true");
+        await using var admin = RedisConnection.FromConfiguration($"127.0.0.1:{server.Port},allowAdmin=true,asyncTimeout=600000,responseTimeout=600000");
         var clock = new ManualTimeProvider();
         var store = new RedisResponseCacheStore(connection, breaker: new RedisStallBreaker(3, TimeSpan.FromMinutes(1), clock), commandTimeout: FastTimeout);
         var key = NewKey();
@@ -179,6 +179,9 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
         Assert.True(store.IsSkipping);
 
         await server.ThawAsync();
+
+        // Answered after everything the store sent before it on the same connection, so the counts below are final.
+        await connection.ExecuteAsync(db => db.PingAsync(), TimeSpan.FromSeconds(30), CancellationToken.None);
         var stats = await admin.ExecuteAsync(db => db.ExecuteAsync("INFO", "commandstats"), TimeSpan.FromSeconds(10), CancellationToken.None);
         Assert.Contains("cmdstat_get:calls=4,", stats.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("cmdstat_set:", stats.ToString(), StringComparison.Ordinal);
