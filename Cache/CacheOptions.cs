@@ -1,4 +1,5 @@
 using LocalOpenAi.Cache.Redis;
+using StackExchange.Redis;
 
 namespace LocalOpenAi.Cache;
 
@@ -14,28 +15,31 @@ public sealed class CacheOptions
     /// <summary>Where entries live.</summary>
     public CacheStoreKind Store { get; set; } = CacheStoreKind.Memory;
 
-    /// <summary>Redis endpoint as <c>host:port</c>; required when <see cref="Store"/> is Redis.</summary>
+    /// <summary>
+    /// Redis as <c>host:port</c> or a StackExchange.Redis configuration string
+    /// (<c>host:port,password=…,ssl=true,abortConnect=false</c>); required when <see cref="Store"/> is Redis.
+    /// </summary>
     public string? Redis { get; set; }
 
-    /// <summary>Redis ACL user; null for password-only AUTH.</summary>
+    /// <summary>Redis ACL user; null for password-only AUTH (or the configuration string's <c>user=</c>).</summary>
     public string? Username { get; set; }
 
-    /// <summary>Redis password; null for no AUTH. Never logged.</summary>
+    /// <summary>Redis password; null for no AUTH (or the configuration string's <c>password=</c>). Never logged.</summary>
     public string? Password { get; set; }
 
-    /// <summary>Redis logical database.</summary>
+    /// <summary>Redis logical database; 0 keeps the configuration string's <c>defaultDatabase=</c>.</summary>
     public int Database { get; set; }
 
-    /// <summary>Connect to Redis over TLS.</summary>
+    /// <summary>Connect to Redis over TLS (as <c>ssl=true</c> in the configuration string).</summary>
     public bool UseTls { get; set; }
 
     /// <summary>Prefix of every Redis key; the key itself carries its own version.</summary>
     public string KeyPrefix { get; set; } = RedisResponseCacheStore.DefaultKeyPrefix;
 
     /// <summary>How long a Redis command may take before the cache counts as unavailable for it.</summary>
-    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan CommandTimeout { get; set; } = RedisResponseCacheStore.DefaultCommandTimeout;
 
-    /// <summary>How long connecting to Redis may take.</summary>
+    /// <summary>How long connecting to Redis may take; overrides the configuration string's <c>connectTimeout=</c>.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Redis failures in a row after which the cache skips Redis for <see cref="BreakerCoolDown"/> (a frozen Redis then costs requests nothing).</summary>
@@ -77,18 +81,11 @@ public sealed class CacheOptions
         {
             if (string.IsNullOrWhiteSpace(Redis))
             {
-                errors.Add("Cache:Redis (host:port) is required when Cache:Store is redis.");
+                errors.Add("Cache:Redis (host:port or a configuration string) is required when Cache:Store is redis.");
             }
-            else
+            else if (RedisConfiguration.ErrorIn(Redis) is { } error)
             {
-                try
-                {
-                    RedisClientOptions.FromEndpoint(Redis);
-                }
-                catch (FormatException ex)
-                {
-                    errors.Add($"Cache:Redis: {ex.Message}");
-                }
+                errors.Add($"Cache:Redis: {error}");
             }
         }
 
@@ -119,24 +116,28 @@ public sealed class CacheOptions
         return errors;
     }
 
-    /// <summary>The Redis client settings these options describe.</summary>
-    /// <exception cref="InvalidOperationException"><see cref="Redis"/> is not set.</exception>
-    public RedisClientOptions ToRedisClientOptions()
+    /// <summary>
+    /// The multiplexer settings for <paramref name="configuration"/> (default <see cref="Redis"/>), with this section's
+    /// <see cref="Username"/>, <see cref="Password"/>, <see cref="Database"/> and <see cref="UseTls"/> laid over it
+    /// where set, and its <see cref="ConnectTimeout"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No configuration is given and <see cref="Redis"/> is not set.</exception>
+    /// <exception cref="FormatException">The configuration is not valid.</exception>
+    public ConfigurationOptions ToRedisConfiguration(string? configuration = null)
     {
-        if (string.IsNullOrWhiteSpace(Redis))
+        var text = configuration ?? Redis;
+        if (string.IsNullOrWhiteSpace(text))
         {
             throw new InvalidOperationException("Cache:Redis is not set.");
         }
 
-        return RedisClientOptions.FromEndpoint(Redis) with
-        {
-            Username = Username,
-            Password = Password,
-            Database = Database,
-            UseTls = UseTls,
-            CommandTimeout = CommandTimeout,
-            ConnectTimeout = ConnectTimeout,
-        };
+        var options = RedisConfiguration.Parse(text);
+        options.User = Username ?? options.User;
+        options.Password = string.IsNullOrEmpty(Password) ? options.Password : Password;
+        options.DefaultDatabase = Database == 0 ? options.DefaultDatabase : Database;
+        options.Ssl |= UseTls;
+        options.ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds;
+        return options;
     }
 
     private static void AddIfNotPositive(List<string> errors, TimeSpan value, string name)

@@ -4,12 +4,6 @@ namespace LocalOpenAi.Cache;
 
 internal static partial class Log
 {
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Debug, Message = "Connected to Redis at {Host}:{Port}")]
-    public static partial void RedisConnected(this ILogger logger, string host, int port);
-
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Debug, Message = "Cannot connect to Redis at {Host}:{Port}: {Reason}; next attempt in {DelayMs:0} ms")]
-    public static partial void RedisConnectFailed(this ILogger logger, string host, int port, string reason, double delayMs);
-
     [LoggerMessage(EventId = 7010, Level = LogLevel.Warning, Message = "Response cache unavailable ({Kind}): {Reason}; requests bypass the cache until Redis answers again")]
     public static partial void CacheStoreUnavailable(this ILogger logger, string kind, string reason);
 

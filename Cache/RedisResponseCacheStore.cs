@@ -8,18 +8,18 @@ namespace LocalOpenAi.Cache;
 /// <remarks>
 /// Keys are <see cref="KeyPrefix"/> + <see cref="ResponseCacheKey.Value"/> (e.g.
 /// <c>localopenai:v1:ab12…</c>); expiry is Redis's own (<c>SET … PX</c>). Redis being down, slow
-/// (past the client's command timeout) or answering garbage yields an error result, never an
+/// (past <see cref="CommandTimeout"/>) or answering garbage yields an error result, never an
 /// exception; the first failure of an outage is logged as a warning and the recovery once, and
 /// every failure is counted in <see cref="ErrorCount"/>. After a few failures in a row a stall breaker skips
 /// Redis for a cool-down (a frozen Redis then costs requests nothing rather than a timeout each); then one call
-/// probes it. Recovery is automatic: the client reconnects with backoff on later calls.
+/// probes it. Recovery is automatic: the multiplexer reconnects in the background.
 /// </remarks>
 public sealed class RedisResponseCacheStore : IResponseCacheStore
 {
     /// <summary>The default key prefix.</summary>
     public const string DefaultKeyPrefix = "localopenai:";
 
-    private readonly RedisClient _client;
+    private readonly RedisConnection _connection;
     private readonly RedisStallBreaker _breaker;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
@@ -28,18 +28,20 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
     private long _errorsAtOutageStart;
     private int _inOutage;
 
-    /// <summary>Creates a store over <paramref name="client"/>, which the caller owns and disposes.</summary>
+    /// <summary>Creates a store over <paramref name="connection"/>, which the caller owns and disposes.</summary>
     public RedisResponseCacheStore(
-        RedisClient client,
+        RedisConnection connection,
         string keyPrefix = DefaultKeyPrefix,
         ILogger<RedisResponseCacheStore>? logger = null,
         TimeProvider? timeProvider = null,
-        RedisStallBreaker? breaker = null)
+        RedisStallBreaker? breaker = null,
+        TimeSpan? commandTimeout = null)
     {
-        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(keyPrefix);
-        _client = client;
+        _connection = connection;
         KeyPrefix = keyPrefix;
+        CommandTimeout = commandTimeout ?? DefaultCommandTimeout;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _breaker = breaker ?? new RedisStallBreaker(DefaultBreakerFailures, DefaultBreakerCoolDown, _timeProvider);
@@ -50,6 +52,12 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
 
     /// <summary>How long the stall breaker skips Redis before one call probes it again.</summary>
     public static readonly TimeSpan DefaultBreakerCoolDown = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one read or write may wait for Redis by default.</summary>
+    public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long one read or write waits for Redis before it counts as a failure.</summary>
+    public TimeSpan CommandTimeout { get; }
 
     /// <summary>Whether Redis is being skipped (or probed) after repeated failures.</summary>
     public bool IsSkipping => _breaker.IsOpen;
@@ -77,14 +85,14 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
 
         try
         {
-            var value = await _client.GetAsync(RedisKeyOf(key), cancellationToken).ConfigureAwait(false);
+            var value = await _connection.ExecuteAsync(db => db.StringGetAsync(RedisKeyOf(key)), CommandTimeout, cancellationToken).ConfigureAwait(false);
             OnSuccess();
-            return value is null ? CacheLookup.Miss : CacheLookup.Hit(value);
+            return value.IsNull ? CacheLookup.Miss : CacheLookup.Hit((byte[])value!);
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisFailure.KindOf(ex) is { } kind)
         {
-            OnFailure(ex);
-            return CacheLookup.Failed($"{ex.Kind}: {ex.Message}");
+            OnFailure(kind, ex);
+            return CacheLookup.Failed($"{kind}: {ex.Message}");
         }
     }
 
@@ -100,18 +108,18 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
 
         try
         {
-            await _client.SetAsync(RedisKeyOf(key), value, ttl, cancellationToken).ConfigureAwait(false);
+            await _connection.ExecuteAsync(db => db.StringSetAsync(RedisKeyOf(key), value, ttl), CommandTimeout, cancellationToken).ConfigureAwait(false);
             OnSuccess();
             return CacheWriteStatus.Stored;
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisFailure.KindOf(ex) is { } kind)
         {
-            OnFailure(ex);
+            OnFailure(kind, ex);
             return CacheWriteStatus.Error;
         }
     }
 
-    private void OnFailure(RedisException ex)
+    private void OnFailure(RedisFailureKind kind, Exception ex)
     {
         Interlocked.Increment(ref _errorCount);
         if (_breaker.Failed())
@@ -123,7 +131,7 @@ public sealed class RedisResponseCacheStore : IResponseCacheStore
         {
             Interlocked.Exchange(ref _outageStartedAt, _timeProvider.GetTimestamp());
             Interlocked.Exchange(ref _errorsAtOutageStart, ErrorCount - 1);
-            _logger.CacheStoreUnavailable(ex.Kind.ToString(), ex.Message);
+            _logger.CacheStoreUnavailable(kind.ToString(), ex.Message);
         }
     }
 

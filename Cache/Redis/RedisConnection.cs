@@ -1,157 +1,85 @@
-using System.IO.Pipelines;
-using System.Net.Sockets;
-using System.Threading.Channels;
+using StackExchange.Redis;
 
 namespace LocalOpenAi.Cache.Redis;
 
-/// <summary>One pipelined, multiplexed connection to Redis.</summary>
+/// <summary>One StackExchange.Redis multiplexer, connected on first use, for every caller that talks to the same Redis.</summary>
 /// <remarks>
-/// Callers post commands to an unbounded channel; a single write loop writes them in order and
-/// records each in the in-flight FIFO before its bytes leave, then flushes once per burst. A single
-/// read loop parses replies and completes the oldest in-flight command. Any transport or protocol
-/// failure faults the connection: every queued and in-flight command fails at once and the
-/// connection is never used again (the pool builds a new one).
+/// Thread-safe. The first call waits for the first connection attempt (at most the connect timeout); a Redis that
+/// is down then does not stop anything, and the multiplexer keeps reconnecting in the background. While no
+/// connection is up, commands fail at once (<see cref="BacklogPolicy.FailFast"/>) instead of queueing. Should
+/// creating the multiplexer itself fail (a Sentinel that names no primary), the next call tries again.
 /// </remarks>
-internal sealed partial class RedisConnection : IAsyncDisposable
+public sealed class RedisConnection : IAsyncDisposable
 {
-    private readonly Socket _socket;
-    private readonly Stream _stream;
-    private readonly PipeReader _reader;
-    private readonly PipeWriter _writer;
-    private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _commandTimeout;
-    private readonly Channel<PendingCommand> _outbox =
-        Channel.CreateUnbounded<PendingCommand>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Queue<PendingCommand> _inFlight = new();
+    private readonly ConfigurationOptions _options;
     private readonly Lock _gate = new();
-    private Task _writeLoop = Task.CompletedTask;
-    private Task _readLoop = Task.CompletedTask;
-    private (RedisErrorKind Kind, string Message)? _fault;
+    private Task<ConnectionMultiplexer>? _connect;
 
-    private RedisConnection(Socket socket, Stream stream, TimeProvider timeProvider, TimeSpan commandTimeout)
+    /// <summary>Creates the connection; nothing is dialled until the first command.</summary>
+    public RedisConnection(ConfigurationOptions options)
     {
-        _socket = socket;
-        _stream = stream;
-        _timeProvider = timeProvider;
-        _commandTimeout = commandTimeout;
-        _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, leaveOpen: true));
-        _writer = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Clone();
+        _options.AbortOnConnectFail = false;
+        _options.BacklogPolicy = BacklogPolicy.FailFast;
+
+        // Failure messages end up in logs and cache results: the cause, without thread-pool statistics.
+        _options.IncludeDetailInExceptions = false;
+        _options.IncludePerformanceCountersInExceptions = false;
     }
 
-    /// <summary>False once the connection has faulted or been disposed.</summary>
-    public bool IsHealthy
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _fault is null;
-            }
-        }
-    }
+    /// <summary>A connection for <c>host:port</c> or a full configuration string (see <see cref="RedisConfiguration"/>).</summary>
+    /// <exception cref="FormatException">The text is not a Redis configuration.</exception>
+    public static RedisConnection FromConfiguration(string configuration) => new(RedisConfiguration.Parse(configuration));
 
-    /// <summary>Sends one command and awaits its reply (which may be an error reply).</summary>
-    /// <exception cref="RedisException">The connection failed or the reply timed out.</exception>
-    public async Task<RedisReply> SendAsync(IReadOnlyList<ReadOnlyMemory<byte>> args, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="command"/> against the default database and waits for it at most <paramref name="timeout"/>.
+    /// </summary>
+    /// <exception cref="TimeoutException">No reply within <paramref name="timeout"/>.</exception>
+    /// <exception cref="RedisException">StackExchange.Redis failed the command; <see cref="RedisFailure.KindOf"/> says how.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<T> ExecuteAsync<T>(Func<IDatabaseAsync, Task<T>> command, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var command = new PendingCommand(args);
-        if (!_outbox.Writer.TryWrite(command))
-        {
-            var fault = CurrentFault();
-            throw new RedisException(fault.Kind, fault.Message);
-        }
-
+        ArgumentNullException.ThrowIfNull(command);
+        var multiplexer = await ConnectOnceAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var pending = command(multiplexer.GetDatabase());
         try
         {
-            return await command.Reply.WaitAsync(_commandTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+            return await pending.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
-            // The reply may still come, but later replies would queue behind a stalled server:
-            // drop the connection so callers fail fast and the pool reconnects.
-            var message = $"no reply within {_commandTimeout.TotalMilliseconds:0} ms";
-            Fault(RedisErrorKind.Timeout, message);
-            throw new RedisException(RedisErrorKind.Timeout, message);
+            // The multiplexer still ends the command later; observe its failure so it is not reported as unobserved.
+            _ = pending.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
     }
 
-    /// <summary>Marks the connection broken and fails every queued and in-flight command.</summary>
-    public void Fault(RedisErrorKind kind, string message)
-    {
-        PendingCommand[] failed;
-        lock (_gate)
-        {
-            if (_fault is not null)
-            {
-                return;
-            }
-
-            _fault = (kind, message);
-            _outbox.Writer.TryComplete();
-            failed = [.. _inFlight];
-            _inFlight.Clear();
-        }
-
-        // A command that timed out leaves behind a connection that is merely slow; the others it
-        // takes down are told the connection was lost.
-        var othersKind = kind == RedisErrorKind.Timeout ? RedisErrorKind.ConnectionLost : kind;
-        foreach (var command in failed)
-        {
-            command.Fail(othersKind, message);
-        }
-
-        while (_outbox.Reader.TryRead(out var queued))
-        {
-            queued.Fail(othersKind, message);
-        }
-
-        _socket.Dispose();
-    }
-
+    /// <summary>Closes the multiplexer if one was created.</summary>
     public async ValueTask DisposeAsync()
     {
-        Fault(RedisErrorKind.ConnectionLost, "connection disposed");
-        try
+        Task<ConnectionMultiplexer>? connect;
+        lock (_gate)
         {
-            await Task.WhenAll(_writeLoop, _readLoop).ConfigureAwait(false);
+            connect = _connect;
         }
-        finally
+
+        if (connect is not null && await connect.ContinueWith(static t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default).ConfigureAwait(false) is { } multiplexer)
         {
-            await _stream.DisposeAsync().ConfigureAwait(false);
+            await multiplexer.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private (RedisErrorKind Kind, string Message) CurrentFault()
+    private Task<ConnectionMultiplexer> ConnectOnceAsync()
     {
         lock (_gate)
         {
-            return _fault ?? (RedisErrorKind.ConnectionLost, "connection closed");
-        }
-    }
-
-    private bool TryRegisterInFlight(PendingCommand command)
-    {
-        lock (_gate)
-        {
-            if (_fault is not null)
+            if (_connect is null || _connect.IsFaulted)
             {
-                return false;
+                _connect = ConnectionMultiplexer.ConnectAsync(_options);
             }
 
-            _inFlight.Enqueue(command);
-            return true;
+            return _connect;
         }
-    }
-
-    private bool TryCompleteOldest(RedisReply reply)
-    {
-        PendingCommand? command;
-        lock (_gate)
-        {
-            _inFlight.TryDequeue(out command);
-        }
-
-        command?.Complete(reply);
-        return command is not null;
     }
 }

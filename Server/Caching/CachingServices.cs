@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LocalOpenAi.Server.Caching;
 
-/// <summary>Registers the response cache: the memory store by default, Redis with <c>--redis HOST:PORT</c>.</summary>
+/// <summary>Registers the response cache: the memory store by default, Redis with <c>--redis HOST:PORT</c> (or a configuration string).</summary>
 public static class CachingServices
 {
     public static IServiceCollection AddResponseCaching(this IServiceCollection services, IConfiguration configuration)
@@ -20,13 +20,14 @@ public static class CachingServices
         services.TryAddSingleton(TimeProvider.System);
         if (options.Store == CacheStoreKind.Redis)
         {
-            services.AddSingleton(provider => new RedisClient(options.ToRedisClientOptions(), provider.GetService<ILogger<RedisClient>>(), provider.GetRequiredService<TimeProvider>()));
+            services.TryAddSingleton<SharedRedisConnections>();
             services.AddSingleton<IResponseCacheStore>(provider => new RedisResponseCacheStore(
-                provider.GetRequiredService<RedisClient>(),
+                provider.GetRequiredService<SharedRedisConnections>().Get(options.ToRedisConfiguration()),
                 options.KeyPrefix,
                 provider.GetService<ILogger<RedisResponseCacheStore>>(),
                 provider.GetRequiredService<TimeProvider>(),
-                new RedisStallBreaker(options.BreakerFailures, options.BreakerCoolDown, provider.GetRequiredService<TimeProvider>())));
+                new RedisStallBreaker(options.BreakerFailures, options.BreakerCoolDown, provider.GetRequiredService<TimeProvider>()),
+                options.CommandTimeout));
         }
         else
         {

@@ -35,7 +35,7 @@ internal static class ServeFlags
         new("--host", "Server:Host", ServeFlagKind.Text, "Address to listen on; 0.0.0.0 for every interface", ServerDefaults.Host),
         new("--api-key", "Security:ApiKeys", ServeFlagKind.List, "A client key, 'KEY' or 'KEY OWNER' (repeatable); none: the server is open"),
         new("--admin-key", "Security:AdminKey", ServeFlagKind.Text, "The key for /admin/*; with no key at all, /admin/* answers loopback clients only"),
-        new("--redis", "Cache:Redis", ServeFlagKind.Text, "HOST:PORT of a Redis server for the response cache (memory otherwise)") { Implies = [new("Cache:Store", "redis")] },
+        new("--redis", "Cache:Redis", ServeFlagKind.Text, "HOST:PORT (or a StackExchange.Redis configuration string) of a Redis for the response cache (memory otherwise)") { Implies = [new("Cache:Store", "redis")] },
         new("--upstream-url", "Upstream:Url", ServeFlagKind.Text, "The API for requests routed to the cloud, e.g. https://api.openai.com/v1 (Anthropic with --set Upstream:Kind=anthropic; more with Upstreams:NAME)"),
         new("--upstream-key", "Upstream:Key", ServeFlagKind.Text, "The upstream API's key"),
         new("--strategy", "Router:Strategy", ServeFlagKind.Text, "How requests are spread between the local model and the upstream; without an upstream, everything is local", new RouterOptions().Strategy.ToWireName())

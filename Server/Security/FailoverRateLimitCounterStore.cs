@@ -8,12 +8,14 @@ namespace LocalOpenAi.Server.Security;
 /// </summary>
 /// <remarks>
 /// Logs once when an outage starts and once when it ends; every fallen-back update is counted in
-/// <c>localopenai_rate_limit_store_fallbacks_total</c>. The Redis client backs off between reconnects,
-/// so during an outage each update fails fast.
+/// <c>localopenai_rate_limit_store_fallbacks_total</c>. While the multiplexer has no connection,
+/// each update fails fast; a frozen Redis costs an update <c>RateLimits:RedisTimeout</c> only until
+/// <paramref name="breaker"/> opens, then updates count locally without asking Redis until it lets one probe.
 /// </remarks>
 internal sealed class FailoverRateLimitCounterStore(
     IRateLimitCounterStore shared,
     IRateLimitCounterStore local,
+    RedisStallBreaker breaker,
     RateLimitStoreMetrics metrics,
     ILogger<FailoverRateLimitCounterStore> logger) : IRateLimitCounterStore
 {
@@ -23,9 +25,16 @@ internal sealed class FailoverRateLimitCounterStore(
 
     public async ValueTask<WindowCount> AddAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken)
     {
+        if (!breaker.TryEnter())
+        {
+            metrics.RecordFallback();
+            return await local.AddAsync(key, amount, window, cancellationToken);
+        }
+
         try
         {
             var count = await shared.AddAsync(key, amount, window, cancellationToken);
+            breaker.Succeeded();
             if (Interlocked.Exchange(ref _down, 0) == 1)
             {
                 Log.SharedStoreBack(logger);
@@ -33,11 +42,12 @@ internal sealed class FailoverRateLimitCounterStore(
 
             return count;
         }
-        catch (RedisException ex)
+        catch (Exception ex) when (RedisFailure.KindOf(ex) is { } kind)
         {
+            breaker.Failed();
             if (Interlocked.Exchange(ref _down, 1) == 0)
             {
-                Log.SharedStoreDown(logger, ex.Kind.ToString());
+                Log.SharedStoreDown(logger, kind.ToString());
             }
 
             metrics.RecordFallback();

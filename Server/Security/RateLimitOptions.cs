@@ -27,7 +27,7 @@ public sealed class RateLimitOptions : ISelfValidatingOptions
     /// <summary>Where counters live: <c>memory</c> (per replica) or <c>redis</c> (shared).</summary>
     public RateLimitStoreKind Store { get; set; } = RateLimitStoreKind.Memory;
 
-    /// <summary>Redis <c>host:port</c> for the shared store; defaults to <c>Cache:Redis</c>.</summary>
+    /// <summary>Redis (<c>host:port</c> or a configuration string) for the shared store; defaults to <c>Cache:Redis</c>.</summary>
     public string? Redis { get; set; }
 
     /// <summary>Prefix of every Redis counter key.</summary>
@@ -72,18 +72,11 @@ public sealed class RateLimitOptions : ISelfValidatingOptions
         {
             if (string.IsNullOrWhiteSpace(Redis))
             {
-                errors.Add("RateLimits:Redis or Cache:Redis (host:port) is required when RateLimits:Store is redis.");
+                errors.Add("RateLimits:Redis or Cache:Redis (host:port or a configuration string) is required when RateLimits:Store is redis.");
             }
-            else
+            else if (RedisConfiguration.ErrorIn(Redis) is { } error)
             {
-                try
-                {
-                    RedisClientOptions.FromEndpoint(Redis);
-                }
-                catch (FormatException ex)
-                {
-                    errors.Add($"RateLimits:Redis: {ex.Message}");
-                }
+                errors.Add($"RateLimits:Redis: {error}");
             }
         }
 

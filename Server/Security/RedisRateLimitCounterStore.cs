@@ -1,5 +1,5 @@
-using System.Globalization;
 using LocalOpenAi.Cache.Redis;
+using StackExchange.Redis;
 
 namespace LocalOpenAi.Server.Security;
 
@@ -7,9 +7,9 @@ namespace LocalOpenAi.Server.Security;
 /// <remarks>
 /// One <c>EVAL</c> per update: <c>INCRBY</c>, then <c>PEXPIRE</c> when the key has no TTL yet (a new
 /// window), then the remaining TTL; atomic on the server, so replicas never double-start a window.
-/// Owns <paramref name="redis"/>.
+/// The connection is shared with the response cache and owned by whoever created it.
 /// </remarks>
-internal sealed class RedisRateLimitCounterStore(RedisClient redis, string keyPrefix, TimeSpan timeout) : IRateLimitCounterStore, IAsyncDisposable
+internal sealed class RedisRateLimitCounterStore(RedisConnection redis, string keyPrefix, TimeSpan timeout) : IRateLimitCounterStore
 {
     private const string Script = """
         local count = redis.call('INCRBY', KEYS[1], ARGV[1])
@@ -21,30 +21,19 @@ internal sealed class RedisRateLimitCounterStore(RedisClient redis, string keyPr
         return {count, ttl}
         """;
 
-    /// <exception cref="RedisException">Redis did not answer (or answered with an error) in time.</exception>
+    /// <remarks>No answer in time, no connection or an error reply leave as exceptions that <see cref="RedisFailure.KindOf"/> sorts.</remarks>
     public async ValueTask<WindowCount> AddAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken)
     {
         var windowMs = Math.Max(1, (long)Math.Ceiling(window.TotalMilliseconds));
-        string[] args = [amount.ToString(CultureInfo.InvariantCulture), windowMs.ToString(CultureInfo.InvariantCulture)];
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
-        RedisReply reply;
-        try
+        var reply = await redis.ExecuteAsync(
+            db => db.ScriptEvaluateAsync(Script, [keyPrefix + key], [amount, windowMs]),
+            timeout,
+            cancellationToken);
+        if (reply.Resp2Type != ResultType.Array || (RedisResult[])reply! is not [{ Resp2Type: ResultType.Integer } count, { Resp2Type: ResultType.Integer } ttl])
         {
-            reply = await redis.EvalAsync(Script, [keyPrefix + key], args, timeoutSource.Token);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new RedisException(RedisErrorKind.Timeout, "EVAL: no reply in time", ex);
+            throw new RedisException($"EVAL: unexpected reply {reply.Resp2Type}");
         }
 
-        if (reply.Elements is not [{ Kind: RedisReplyKind.Integer } count, { Kind: RedisReplyKind.Integer } ttl])
-        {
-            throw new RedisException(RedisErrorKind.ProtocolError, $"EVAL: unexpected reply {reply.Kind}");
-        }
-
-        return new WindowCount(count.Integer, TimeSpan.FromMilliseconds(Math.Max(0, ttl.Integer)));
+        return new WindowCount((long)count, TimeSpan.FromMilliseconds(Math.Max(0, (long)ttl)));
     }
-
-    public ValueTask DisposeAsync() => redis.DisposeAsync();
 }

@@ -31,9 +31,10 @@ public static class SecurityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiKeyStore>();
         services.TryAddSingleton<RateLimitStoreMetrics>();
+        services.TryAddSingleton<SharedRedisConnections>();
         services.TryAddSingleton(provider => new MemoryRateLimitCounterStore(provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(provider => CreateRedisStore(provider, configuration));
-        services.TryAddSingleton<IRateLimitCounterStore>(CreateStore);
+        services.TryAddSingleton(provider => CreateStore(provider, configuration));
         services.TryAddSingleton<ClientRateLimiter>();
         return services;
     }
@@ -45,13 +46,15 @@ public static class SecurityServiceCollectionExtensions
         return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
     }
 
-    private static IRateLimitCounterStore CreateStore(IServiceProvider provider)
+    private static IRateLimitCounterStore CreateStore(IServiceProvider provider, IConfiguration configuration)
     {
         var memory = provider.GetRequiredService<MemoryRateLimitCounterStore>();
+        var cache = CacheOptionsOf(configuration);
         return provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.Store == RateLimitStoreKind.Redis
             ? new FailoverRateLimitCounterStore(
                 provider.GetRequiredService<RedisRateLimitCounterStore>(),
                 memory,
+                new RedisStallBreaker(cache.BreakerFailures, cache.BreakerCoolDown, provider.GetRequiredService<TimeProvider>()),
                 provider.GetRequiredService<RateLimitStoreMetrics>(),
                 provider.GetRequiredService<ILogger<FailoverRateLimitCounterStore>>())
             : memory;
@@ -60,19 +63,12 @@ public static class SecurityServiceCollectionExtensions
     private static RedisRateLimitCounterStore CreateRedisStore(IServiceProvider provider, IConfiguration configuration)
     {
         var options = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var cache = configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
-        var client = new RedisClient(
-            RedisClientOptions.FromEndpoint(options.Redis!) with
-            {
-                Username = cache.Username,
-                Password = cache.Password,
-                Database = cache.Database,
-                UseTls = cache.UseTls,
-                CommandTimeout = options.RedisTimeout,
-                ConnectTimeout = cache.ConnectTimeout,
-            },
-            provider.GetRequiredService<ILogger<RedisClient>>(),
-            provider.GetRequiredService<TimeProvider>());
-        return new RedisRateLimitCounterStore(client, options.KeyPrefix, options.RedisTimeout);
+        var cache = CacheOptionsOf(configuration);
+        var connection = provider.GetRequiredService<SharedRedisConnections>().Get(cache.ToRedisConfiguration(options.Redis));
+        return new RedisRateLimitCounterStore(connection, options.KeyPrefix, options.RedisTimeout);
     }
+
+    // The cache's Redis settings (credentials, TLS, connect timeout, stall breaker) apply to the rate limiter's Redis too.
+    private static CacheOptions CacheOptionsOf(IConfiguration configuration) =>
+        configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
 }

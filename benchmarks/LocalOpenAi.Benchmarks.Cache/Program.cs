@@ -4,7 +4,7 @@ using LocalOpenAi.Cache;
 using LocalOpenAi.Cache.Redis;
 
 // Measures IResponseCacheStore.TryGetAsync hit latency (p50/p99) for the memory and Redis stores.
-// Run: dotnet run -c Release --project benchmarks/LocalOpenAi.Benchmarks.Cache -- [--redis host:port] [--value-bytes N]
+// Run: dotnet run -c Release --project benchmarks/LocalOpenAi.Benchmarks.Cache -- [--redis host:port|configuration] [--value-bytes N]
 // Without --redis, starts a throwaway redis-server on a free port if one is on PATH.
 const int Iterations = 20_000;
 const int Warmup = 2_000;
@@ -42,8 +42,8 @@ if (endpoint is null)
 
 try
 {
-    await using var client = new RedisClient(RedisClientOptions.FromEndpoint(endpoint));
-    var redis = new RedisResponseCacheStore(client);
+    await using var connection = RedisConnection.FromConfiguration(endpoint);
+    var redis = new RedisResponseCacheStore(connection);
     await redis.SetAsync(key, value, TimeSpan.FromHours(1));
     Report($"redis ({endpoint})", await MeasureAsync(redis));
 }

@@ -9,40 +9,34 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
 {
     private static ResponseCacheKey NewKey() => ResponseCacheKey.FromValue("v1:" + Guid.NewGuid().ToString("N"));
 
-    private static RedisClientOptions FastFailing(int port) => new()
-    {
-        Host = "127.0.0.1",
-        Port = port,
-        CommandTimeout = TimeSpan.FromMilliseconds(300),
-        ConnectTimeout = TimeSpan.FromMilliseconds(300),
-        ReconnectBaseDelay = TimeSpan.FromMilliseconds(20),
-        ReconnectMaxDelay = TimeSpan.FromMilliseconds(100),
-    };
+    private static readonly TimeSpan FastTimeout = TimeSpan.FromMilliseconds(300);
+
+    private static RedisConnection FastFailing(int port) => RedisConnection.FromConfiguration($"127.0.0.1:{port},connectTimeout=300");
 
     [Fact]
     public async Task Set_then_get_is_a_hit_under_the_prefixed_key_with_redis_expiry()
     {
-        var store = new RedisResponseCacheStore(redis.Client);
+        var store = new RedisResponseCacheStore(redis.Connection);
         var key = NewKey();
 
         var missBefore = await store.TryGetAsync(key);
         var written = await store.SetAsync(key, "body"u8.ToArray(), TimeSpan.FromSeconds(30));
         var hit = await store.TryGetAsync(key);
-        var raw = await redis.Client.GetAsync("localopenai:" + key.Value);
-        var ttl = await redis.Client.ExecuteAsync("TTL", "localopenai:" + key.Value);
+        var raw = (byte[]?)await redis.RunAsync(db => db.StringGetAsync("localopenai:" + key.Value));
+        var ttl = await redis.RunAsync(db => db.KeyTimeToLiveAsync("localopenai:" + key.Value));
 
         Assert.Equal(CacheLookupStatus.Miss, missBefore.Status);
         Assert.Equal(CacheWriteStatus.Stored, written);
         Assert.Equal("body"u8.ToArray(), hit.Value.ToArray());
         Assert.Equal("body"u8.ToArray(), raw);
-        Assert.InRange(ttl.Integer, 29, 30);
+        Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(29), TimeSpan.FromSeconds(30));
         Assert.True(store.IsAvailable);
     }
 
     [Fact]
     public async Task Entries_expire_after_their_ttl()
     {
-        var store = new RedisResponseCacheStore(redis.Client);
+        var store = new RedisResponseCacheStore(redis.Connection);
         var key = NewKey();
 
         await store.SetAsync(key, "x"u8.ToArray(), TimeSpan.FromMilliseconds(100));
@@ -54,8 +48,8 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
     [Fact]
     public async Task Two_stores_on_the_same_redis_share_entries_like_replicas()
     {
-        await using var otherReplica = new RedisClient(redis.Options);
-        var a = new RedisResponseCacheStore(redis.Client);
+        await using var otherReplica = RedisConnection.FromConfiguration(redis.Configuration);
+        var a = new RedisResponseCacheStore(redis.Connection);
         var b = new RedisResponseCacheStore(otherReplica);
         var key = NewKey();
 
@@ -68,9 +62,9 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
     public async Task Redis_killed_mid_test_gives_error_results_logged_once_then_recovers_after_restart()
     {
         await using var server = await RedisServerProcess.StartAsync();
-        await using var client = new RedisClient(FastFailing(server.Port));
+        await using var connection = FastFailing(server.Port);
         var logger = new RecordingLogger<RedisResponseCacheStore>();
-        var store = new RedisResponseCacheStore(client, logger: logger, breaker: new RedisStallBreaker(3, TimeSpan.FromMilliseconds(50), TimeProvider.System));
+        var store = new RedisResponseCacheStore(connection, logger: logger, breaker: new RedisStallBreaker(3, TimeSpan.FromMilliseconds(50), TimeProvider.System), commandTimeout: FastTimeout);
         var key = NewKey();
         Assert.Equal(CacheWriteStatus.Stored, await store.SetAsync(key, "v"u8.ToArray(), TimeSpan.FromMinutes(1)));
 
@@ -113,14 +107,16 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
             await stream.WriteAsync("!!garbage!!\r\n"u8.ToArray(), ct);
             await Task.Delay(Timeout.Infinite, ct);
         });
-        await using var client = new RedisClient(FastFailing(server.Port));
-        var store = new RedisResponseCacheStore(client);
+
+        // The first connect attempt ends with the garbage, not a connect timeout on a loaded machine.
+        await using var connection = RedisConnection.FromConfiguration($"127.0.0.1:{server.Port},connectTimeout=10000");
+        var store = new RedisResponseCacheStore(connection, commandTimeout: FastTimeout);
 
         var lookup = await store.TryGetAsync(NewKey());
         var write = await store.SetAsync(NewKey(), "v"u8.ToArray(), TimeSpan.FromMinutes(1));
 
         Assert.Equal(CacheLookupStatus.Error, lookup.Status);
-        Assert.Contains(nameof(RedisErrorKind.ProtocolError), lookup.Reason, StringComparison.Ordinal);
+        Assert.Contains(nameof(RedisFailureKind.ProtocolError), lookup.Reason, StringComparison.Ordinal);
         Assert.Equal(CacheWriteStatus.Error, write);
     }
 
@@ -128,8 +124,8 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
     public async Task A_slow_server_is_an_error_result_within_the_timeout()
     {
         await using var server = new FakeRespServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
-        await using var client = new RedisClient(FastFailing(server.Port));
-        var store = new RedisResponseCacheStore(client);
+        await using var connection = FastFailing(server.Port);
+        var store = new RedisResponseCacheStore(connection, commandTimeout: FastTimeout);
         var watch = Stopwatch.StartNew();
 
         var lookup = await store.TryGetAsync(NewKey());
@@ -142,8 +138,8 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
     public async Task Caller_cancellation_is_not_a_store_error()
     {
         await using var server = new FakeRespServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
-        await using var client = new RedisClient(FastFailing(server.Port) with { CommandTimeout = TimeSpan.FromSeconds(5) });
-        var store = new RedisResponseCacheStore(client);
+        await using var connection = FastFailing(server.Port);
+        var store = new RedisResponseCacheStore(connection, commandTimeout: TimeSpan.FromSeconds(5));
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.TryGetAsync(NewKey(), cts.Token).AsTask());
@@ -153,38 +149,53 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
     [Fact]
     public async Task A_frozen_redis_is_skipped_after_a_few_timeouts_and_probed_again_after_the_cool_down()
     {
-        // Accepts connections and never answers: a Redis stopped with SIGSTOP looks like this.
-        await using var server = new FakeRespServer((_, _, ct) => Task.Delay(Timeout.Infinite, ct));
-        await using var client = new RedisClient(FastFailing(server.Port));
+        // A connected Redis stopped with SIGSTOP: the socket stays open, commands are sent and never answered.
+        await using var server = await RedisServerProcess.StartAsync();
+        await using var connection = RedisConnection.FromConfiguration($"127.0.0.1:{server.Port},asyncTimeout=600000,responseTimeout=600000");
+        await using var admin = RedisConnection.FromConfiguration($"127.0.0.1:{server.Port},allowAdmin=true,asyncTimeout=600000,responseTimeout=600000");
         var clock = new ManualTimeProvider();
-        var store = new RedisResponseCacheStore(client, breaker: new RedisStallBreaker(3, TimeSpan.FromMinutes(1), clock));
+        var store = new RedisResponseCacheStore(connection, breaker: new RedisStallBreaker(3, TimeSpan.FromMinutes(1), clock), commandTimeout: FastTimeout);
         var key = NewKey();
+        Assert.Equal(CacheWriteStatus.Stored, await store.SetAsync(key, "v"u8.ToArray(), TimeSpan.FromMinutes(5)));
+        await admin.ExecuteAsync(db => db.ExecuteAsync("CONFIG", "RESETSTAT"), TimeSpan.FromSeconds(10), CancellationToken.None);
 
+        await server.FreezeAsync();
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(CacheLookupStatus.Error, (await store.TryGetAsync(key)).Status);
         }
 
-        var connectionsWhenOpened = server.Connections;
         var skipped = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => store.TryGetAsync(key).AsTask()));
         var skippedWrite = await store.SetAsync(key, "x"u8.ToArray(), TimeSpan.FromMinutes(1));
 
         Assert.True(store.IsSkipping);
         Assert.All(skipped, lookup => Assert.Equal(CacheLookupStatus.Error, lookup.Status));
         Assert.Equal(CacheWriteStatus.Error, skippedWrite);
-        Assert.Equal(connectionsWhenOpened, server.Connections);
 
         clock.Advance(TimeSpan.FromMinutes(2));
         var probe = await store.TryGetAsync(key);
 
         Assert.Equal(CacheLookupStatus.Error, probe.Status);
-        Assert.True(server.Connections > connectionsWhenOpened, "after the cool-down one call probes Redis again");
         Assert.True(store.IsSkipping);
+
+        await server.ThawAsync();
+
+        // Answered after everything the store sent before it on the same connection, so the counts below are final.
+        await connection.ExecuteAsync(db => db.PingAsync(), TimeSpan.FromSeconds(30), CancellationToken.None);
+        var stats = await admin.ExecuteAsync(db => db.ExecuteAsync("INFO", "commandstats"), TimeSpan.FromSeconds(10), CancellationToken.None);
+        Assert.Contains("cmdstat_get:calls=4,", stats.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("cmdstat_set:", stats.ToString(), StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var recovered = await store.TryGetAsync(key);
+
+        Assert.Equal("v"u8.ToArray(), recovered.Value.ToArray());
+        Assert.False(store.IsSkipping);
     }
 
     private static async Task<T> RetryUntilAsync<T>(Func<Task<T>> attempt, Func<T, bool> done)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var result = await attempt();

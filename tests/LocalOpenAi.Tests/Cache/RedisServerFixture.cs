@@ -1,27 +1,31 @@
 using LocalOpenAi.Cache.Redis;
+using StackExchange.Redis;
 
 namespace LocalOpenAi.Tests.Cache;
 
-/// <summary>One real redis-server per test class, with a client connected to it.</summary>
+/// <summary>One real redis-server per test class, with a connection to it.</summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
     private RedisServerProcess? _server;
 
     public int Port => _server!.Port;
 
-    public RedisClient Client { get; private set; } = null!;
+    public string Configuration => $"127.0.0.1:{Port}";
 
-    public RedisClientOptions Options => new() { Host = "127.0.0.1", Port = Port };
+    public RedisConnection Connection { get; private set; } = null!;
+
+    /// <summary>Runs a command on <see cref="Connection"/> to look at what the code under test left in Redis.</summary>
+    public Task<T> RunAsync<T>(Func<IDatabaseAsync, Task<T>> command) => Connection.ExecuteAsync(command, TimeSpan.FromSeconds(10), CancellationToken.None);
 
     public async Task InitializeAsync()
     {
         _server = await RedisServerProcess.StartAsync();
-        Client = new RedisClient(Options);
+        Connection = RedisConnection.FromConfiguration(Configuration);
     }
 
     public async Task DisposeAsync()
     {
-        await Client.DisposeAsync();
+        await Connection.DisposeAsync();
         if (_server is not null)
         {
             await _server.DisposeAsync();

@@ -68,6 +68,12 @@ internal sealed class RedisServerProcess : IAsyncDisposable
         throw new InvalidOperationException($"redis-server on port {Port} did not answer PING");
     }
 
+    /// <summary>SIGSTOPs the server: it keeps accepting TCP connections (the kernel does) and answers nothing.</summary>
+    public Task FreezeAsync() => SignalAsync("-STOP");
+
+    /// <summary>SIGCONTs a frozen server; it then works through everything it was sent meanwhile.</summary>
+    public Task ThawAsync() => SignalAsync("-CONT");
+
     /// <summary>SIGKILLs the server and waits for it to exit.</summary>
     public void Kill()
     {
@@ -93,6 +99,13 @@ internal sealed class RedisServerProcess : IAsyncDisposable
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [signal, _process!.Id.ToString()]);
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
     }
 
     private async Task<bool> AnswersPingAsync()

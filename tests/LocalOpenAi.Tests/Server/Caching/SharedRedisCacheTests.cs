@@ -57,7 +57,7 @@ public sealed class SharedRedisCacheTests(SharedRedisServersFixture servers) : I
             await servers.Redis.RestartAsync();
         }
 
-        // Redis restarted empty; each server's client reconnects after its backoff (at most 5 s).
+        // Redis restarted empty; each server's multiplexer reconnects on its own in the background.
         Assert.True(await BecomesHitAsync(servers.First.Http, json), $"server one did not cache again within {RecoveryBound}");
         Assert.True(await BecomesHitAsync(servers.Second.Http, json), $"server two did not read Redis again within {RecoveryBound}");
     }

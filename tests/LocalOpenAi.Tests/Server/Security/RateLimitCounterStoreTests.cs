@@ -49,7 +49,7 @@ public sealed class RateLimitCounterStoreTests
         var shared = new FlakyStore();
         var logger = new RecordingLogger<FailoverRateLimitCounterStore>();
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var store = new FailoverRateLimitCounterStore(shared, new MemoryRateLimitCounterStore(new ManualTimeProvider()), new RateLimitStoreMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), logger);
+        var store = Failover(services, shared, new ManualTimeProvider(), logger);
 
         shared.Down = true;
         Assert.Equal(1, (await store.AddAsync("k", 1, Window, default)).Count);
@@ -64,10 +64,34 @@ public sealed class RateLimitCounterStoreTests
     }
 
     [Fact]
+    public async Task Failover_stops_asking_a_store_that_keeps_timing_out_until_the_cool_down_ends()
+    {
+        var shared = new FlakyStore { Down = true };
+        var clock = new ManualTimeProvider();
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var store = Failover(services, shared, clock, new RecordingLogger<FailoverRateLimitCounterStore>());
+
+        for (var i = 1; i <= 20; i++)
+        {
+            Assert.Equal(i, (await store.AddAsync("k", 1, Window, default)).Count);
+        }
+
+        Assert.Equal(3, shared.Calls);
+        shared.Down = false;
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(42, (await store.AddAsync("k", 1, Window, default)).Count);
+        Assert.Equal(42, (await store.AddAsync("k", 1, Window, default)).Count);
+        Assert.Equal(5, shared.Calls);
+        Assert.False(store.IsDown);
+    }
+
+    [Fact]
     public async Task Redis_store_counts_atomically_and_sets_the_window_once()
     {
         await using var server = await RedisServerProcess.StartAsync();
-        await using var store = new RedisRateLimitCounterStore(new RedisClient(new RedisClientOptions { Host = "127.0.0.1", Port = server.Port }), "t:", TimeSpan.FromSeconds(2));
+        await using var connection = RedisConnection.FromConfiguration($"127.0.0.1:{server.Port}");
+        var store = new RedisRateLimitCounterStore(connection, "t:", TimeSpan.FromSeconds(2));
 
         var counts = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => store.AddAsync("k", 2, Window, default).AsTask()));
 
@@ -76,12 +100,25 @@ public sealed class RateLimitCounterStoreTests
         Assert.All(counts, count => Assert.InRange(count.ResetAfter, Window - TimeSpan.FromSeconds(5), Window));
     }
 
+    private static FailoverRateLimitCounterStore Failover(ServiceProvider services, FlakyStore shared, ManualTimeProvider clock, ILogger<FailoverRateLimitCounterStore> logger) => new(
+        shared,
+        new MemoryRateLimitCounterStore(clock),
+        new RedisStallBreaker(3, TimeSpan.FromMinutes(1), clock),
+        new RateLimitStoreMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
+        logger);
+
     private sealed class FlakyStore : IRateLimitCounterStore
     {
+        private int _calls;
+
         public bool Down { get; set; }
 
-        public ValueTask<WindowCount> AddAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken) => Down
-            ? throw new RedisException(RedisErrorKind.ConnectionFailed, "refused")
-            : ValueTask.FromResult(new WindowCount(42, window));
+        public int Calls => Volatile.Read(ref _calls);
+
+        public ValueTask<WindowCount> AddAsync(string key, long amount, TimeSpan window, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _calls);
+            return Down ? throw new TimeoutException("no answer in time") : ValueTask.FromResult(new WindowCount(42, window));
+        }
     }
 }
