@@ -47,8 +47,8 @@ internal sealed unsafe class ForcedTextProbe
         return textBytes.All(value => byteTokens[value] >= 0) ? new ForcedTextProbe([.. byteTokens, .. endTokens]) : null;
     }
 
-    /// <summary>The bytes <paramref name="grammar"/> forces from its current state, at most <paramref name="maxBytes"/>.</summary>
-    public ForcedText Probe(SafeLlamaSamplerHandle grammar, int maxBytes)
+    /// <summary>The bytes <paramref name="grammar"/> forces from its current state, at most <paramref name="maxBytes"/>; empty when it branches at once.</summary>
+    public byte[] Probe(SafeLlamaSamplerHandle grammar, int maxBytes)
     {
         var forced = new List<byte>();
         SafeLlamaSamplerHandle? copy = null;
@@ -59,7 +59,7 @@ internal sealed unsafe class ForcedTextProbe
                 var (admitted, onlyByte, endAdmitted) = Admitted(copy ?? grammar);
                 if (endAdmitted || admitted != 1)
                 {
-                    return forced.Count == 0 ? ForcedText.None : new ForcedText([.. forced], endAdmitted && admitted == 0);
+                    break;
                 }
 
                 forced.Add((byte)onlyByte);
@@ -67,7 +67,7 @@ internal sealed unsafe class ForcedTextProbe
                 LlamaNative.SamplerAccept(copy, _tokens[onlyByte]);
             }
 
-            return new ForcedText([.. forced], false);
+            return [.. forced];
         }
         finally
         {

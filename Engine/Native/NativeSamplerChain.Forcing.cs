@@ -6,8 +6,8 @@ internal sealed unsafe partial class NativeSamplerChain
     public bool HasGrammar => _grammar is not null;
 
     /// <summary>The text the grammar admits as the only continuation from its current state (none without a grammar).</summary>
-    public ForcedText FindForcedText(ForcedTextProbe probe, int maxBytes) =>
-        _grammar is null ? ForcedText.None : probe.Probe(_grammar, maxBytes);
+    public byte[] FindForcedText(ForcedTextProbe probe, int maxBytes) =>
+        _grammar is null ? [] : probe.Probe(_grammar, maxBytes);
 
     /// <summary>
     /// Accepts <paramref name="tokens"/> in order as if each had been sampled, stopping at the first one the

@@ -9,8 +9,8 @@ namespace LocalOpenAi.Engine.Scheduling;
 /// <remarks>
 /// The forced text is tokenized together with the pieces of the last output tokens, and only the tokens
 /// after a boundary that falls exactly where the forced text begins are kept: when the tokenizer would
-/// merge the two, nothing is forced and the model samples as usual. The last forced token is left to
-/// the model unless the output ends there, because the text that follows may merge with it.
+/// merge the two, nothing is forced and the model samples as usual. Forced text that ends inside a
+/// character is cut back to the character's start.
 /// </remarks>
 internal sealed class ForcedTokenizer(NativeModel model)
 {
@@ -19,9 +19,9 @@ internal sealed class ForcedTokenizer(NativeModel model)
 
     /// <param name="previous">The last output tokens, oldest first, ending with the one just sampled.</param>
     /// <param name="maxTokens">The most tokens to return.</param>
-    public int[] Tokenize(ReadOnlySpan<int> previous, ForcedText forced, int maxTokens)
+    public int[] Tokenize(ReadOnlySpan<int> previous, byte[] forced, int maxTokens)
     {
-        var forcedLength = Utf8Boundary.CompleteLength(forced.Bytes);
+        var forcedLength = Utf8Boundary.CompleteLength(forced);
         _tail.Clear();
         foreach (var token in previous)
         {
@@ -35,7 +35,7 @@ internal sealed class ForcedTokenizer(NativeModel model)
             return [];
         }
 
-        var forcedBytes = forced.Bytes.AsSpan(0, forcedLength);
+        var forcedBytes = forced.AsSpan(0, forcedLength);
         var tokens = model.Tokenize(Encoding.UTF8.GetString(tail) + Encoding.UTF8.GetString(forcedBytes), addSpecial: false, parseSpecial: false);
         var first = FirstTokenAfter(tokens, tail.Length);
         if (first < 0 || !Spells(tokens.AsSpan(first), forcedBytes))
@@ -43,9 +43,7 @@ internal sealed class ForcedTokenizer(NativeModel model)
             return [];
         }
 
-        var covering = tokens.Length - first;
-        var keep = forced.EndsOutput && forcedLength == forced.Bytes.Length ? covering : covering - 1;
-        return tokens[first..(first + Math.Clamp(keep, 0, maxTokens))];
+        return tokens[first..(first + Math.Min(tokens.Length - first, maxTokens))];
     }
 
     /// <summary>The index of the first token starting at byte <paramref name="offset"/>; -1 when a token straddles it.</summary>

@@ -36,7 +36,7 @@ public sealed partial class InferenceScheduler
         }
 
         var forced = active.Sampler.FindForcedText(probe, MaxForcedBytes);
-        if (forced.Bytes.Length == 0)
+        if (forced.Length == 0)
         {
             return;
         }
