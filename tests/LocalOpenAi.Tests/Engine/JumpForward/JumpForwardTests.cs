@@ -17,13 +17,13 @@ public sealed class JumpForwardTests(TinyModelFixture fixture)
 {
     private const int Seeds = 6;
 
-    public static TheoryData<string> SchemaNames => [.. StructuredOutputSchemas.All.Select(schema => schema.Name)];
+    public static TheoryData<string> SchemaNames => [.. StructuredOutputSchemas.Names];
 
     [Theory]
     [MemberData(nameof(SchemaNames))]
     public async Task Every_output_parses_and_validates_and_forced_runs_are_tokenized_in_context(string name)
     {
-        var schema = StructuredOutputSchemas.All.Single(candidate => candidate.Name == name).Schema;
+        var schema = StructuredOutputSchemas.Get(name);
         using var schemaDocument = JsonDocument.Parse(schema);
         var runs = await Task.WhenAll(Enumerable.Range(1, Seeds).Select(seed => RunAsync(fixture.Scheduler, schema, (uint)seed)));
 
@@ -85,7 +85,7 @@ public sealed class JumpForwardTests(TinyModelFixture fixture)
         using var scheduler = new InferenceScheduler(
             fixture.Model, new SchedulerOptions(Slots: 1, ContextSize: 1024, Threads: 2, JumpForward: jumpForward), logger: null,
             inner => counter = new FaultInjectingDecoder(inner, _ => false));
-        var run = await RunAsync(scheduler, StructuredOutputSchemas.EightFields, seed: 7);
+        var run = await RunAsync(scheduler, StructuredOutputSchemas.Get("eight_fields"), seed: 7);
         Assert.Equal(FinishReason.Stop, run.Final.Finish);
         return (counter!.Calls, run.Final.Usage!);
     }
