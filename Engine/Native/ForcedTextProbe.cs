@@ -62,8 +62,13 @@ internal sealed unsafe class ForcedTextProbe
                     break;
                 }
 
-                forced.Add((byte)onlyByte);
                 copy ??= LlamaNative.SamplerClone(grammar);
+                if (copy.IsInvalid)
+                {
+                    break;
+                }
+
+                forced.Add((byte)onlyByte);
                 LlamaNative.SamplerAccept(copy, _tokens[onlyByte]);
             }
 

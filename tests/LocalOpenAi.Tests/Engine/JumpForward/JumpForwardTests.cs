@@ -44,6 +44,22 @@ public sealed class JumpForwardTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public async Task Forced_text_that_branches_inside_a_character_stops_before_it()
+    {
+        // "crème br" is forced, then both values continue with the lead byte 0xC3 and part at the next byte.
+        string[] values = ["crème brûlée ☕", "crème bràlée"];
+        var schema = JsonSerializer.Serialize(new { @enum = values });
+        var runs = await Task.WhenAll(Enumerable.Range(1, Seeds).Select(seed => RunAsync(fixture.Scheduler, schema, (uint)seed)));
+
+        foreach (var run in runs)
+        {
+            Assert.Contains(JsonSerializer.Deserialize<string>(run.Text), values);
+            Assert.True(run.Final.Usage!.ForcedTokens > 0);
+            Assert.All(run.Forced, AssertTokenizedInContext);
+        }
+    }
+
+    [Fact]
     public async Task Jump_forward_takes_fewer_decode_steps_per_output_token()
     {
         var (onSteps, onUsage) = await CountDecodeStepsAsync(jumpForward: true);
