@@ -37,7 +37,8 @@ internal sealed class ForcedTokenizer(NativeModel model)
 
         var forcedBytes = forced.AsSpan(0, forcedLength);
         var tokens = model.Tokenize(Encoding.UTF8.GetString(tail) + Encoding.UTF8.GetString(forcedBytes), addSpecial: false, parseSpecial: false);
-        var first = FirstTokenAfter(tokens, tail.Length);
+        // A tokenizer that puts a space before the text (SentencePiece) shifts every boundary by it.
+        var first = FirstTokenAfter(tokens, tail.Length + Math.Max(0, PiecesLength(tokens) - tail.Length - forcedLength));
         if (first < 0 || !Spells(tokens.AsSpan(first), forcedBytes))
         {
             return [];
@@ -69,6 +70,8 @@ internal sealed class ForcedTokenizer(NativeModel model)
 
         return CollectionsMarshal.AsSpan(_piece).SequenceEqual(text);
     }
+
+    private int PiecesLength(int[] tokens) => tokens.Sum(PieceLength);
 
     private int PieceLength(int token)
     {

@@ -95,7 +95,7 @@ public sealed partial class InferenceScheduler
     }
 
     /// <summary>
-    /// One token per generating slot, then prompt chunks in slot order while room is left (at most the
+    /// One token per generating slot (with the tokens its grammar forced after it), then prompt chunks in slot order while room is left (at most the
     /// prefill budget while any slot generates); rows are written in sequence order.
     /// </summary>
     /// <remarks>
