@@ -45,6 +45,11 @@ if [ ! -x "$llama_server" ]; then
   exit 1
 fi
 
+if ! command -v jq >/dev/null; then
+  echo "jq is needed for the structured-output rows (apt-get install jq)" >&2
+  exit 1
+fi
+
 stop_server() {
   if [ -n "$server_pid" ]; then
     kill "$server_pid" 2>/dev/null || true
