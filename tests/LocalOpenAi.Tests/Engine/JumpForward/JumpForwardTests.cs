@@ -60,6 +60,23 @@ public sealed class JumpForwardTests(TinyModelFixture fixture)
     }
 
     [Fact]
+    public async Task Forced_tokens_count_against_max_tokens_and_stop_sequences()
+    {
+        var grammar = JsonSchemaGrammar.Convert("""{"const":"the weather forecast for the next seven days"}""").Grammar;
+        var prompt = fixture.Model.Tokenize("Answer in JSON.");
+        var sampling = new SamplingOptions(Temperature: 1f, Seed: 3, Grammar: grammar);
+
+        var cut = await GenerationRunner.RunAsync(fixture.Scheduler, new GenerationRequest(prompt, sampling, MaxTokens: 4));
+        var stopped = await GenerationRunner.RunAsync(fixture.Scheduler, new GenerationRequest(prompt, sampling, MaxTokens: 100, StopSequences: ["forecast"]));
+
+        Assert.Equal(FinishReason.Length, cut.Final.Finish);
+        Assert.Equal(4, cut.Final.Usage!.CompletionTokens);
+        Assert.True(cut.Final.Usage.ForcedTokens > 0);
+        Assert.Equal(FinishReason.Stop, stopped.Final.Finish);
+        Assert.Equal("\"the weather ", stopped.Text);
+    }
+
+    [Fact]
     public async Task Jump_forward_takes_fewer_decode_steps_per_output_token()
     {
         var (onSteps, onUsage) = await CountDecodeStepsAsync(jumpForward: true);
