@@ -13,7 +13,7 @@
 #   shared  16 clients, 8 slots, one ~1,000-token system prompt shared by every request + a short user message
 #   structured  1 client, each schema of structured-output-schemas.json through response_format json_schema with
 #           STRUCTURED_MAX_TOKENS, STRUCTURED_REQUESTS requests per schema: end-to-end latency and completion tokens
-#           (ours with jump-forward decoding, its default)
+#           (ours with jump-forward decoding, its default; LOCALOPENAI__INFERENCE__JUMPFORWARD=false turns it off)
 # About 4 minutes a round on 2 cores with the 1B q4_0 synthetic model. Every level is bounded by DEADLINE seconds.
 #
 # Environment: LLAMA_SERVER (default: the peer build of build-llama-cpp-peer.sh), MODEL, THREADS (2),
