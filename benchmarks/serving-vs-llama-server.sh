@@ -11,11 +11,14 @@
 #   single  1 client, short prompts
 #   short   8 then 16 clients, short prompts, 8 slots
 #   shared  16 clients, 8 slots, one ~1,000-token system prompt shared by every request + a short user message
+#   structured  1 client, each schema of structured-output-schemas.json through response_format json_schema with
+#           STRUCTURED_MAX_TOKENS, STRUCTURED_REQUESTS requests per schema: end-to-end latency and completion tokens
+#           (ours with jump-forward decoding, its default; LOCALOPENAI__INFERENCE__JUMPFORWARD=false turns it off)
 # About 4 minutes a round on 2 cores with the 1B q4_0 synthetic model. Every level is bounded by DEADLINE seconds.
 #
 # Environment: LLAMA_SERVER (default: the peer build of build-llama-cpp-peer.sh), MODEL, THREADS (2),
 # SLOTS (8), SLOT_CTX (2048), MAX_TOKENS (32), ROUNDS (3), WARMUP (40), DEADLINE (150),
-# OUT_DIR (a new folder under /tmp).
+# STRUCTURED_MAX_TOKENS (256), STRUCTURED_REQUESTS (8), OUT_DIR (a new folder under /tmp).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 model="${MODEL:-$HOME/.cache/localopenai/models/synthetic-1b-q4_0.gguf}"
@@ -27,6 +30,9 @@ max_tokens="${MAX_TOKENS:-32}"
 rounds="${ROUNDS:-3}"
 warmup="${WARMUP:-40}"
 deadline="${DEADLINE:-150}"
+structured_max_tokens="${STRUCTURED_MAX_TOKENS:-256}"
+structured_requests="${STRUCTURED_REQUESTS:-8}"
+schemas="$repo/benchmarks/structured-output-schemas.json"
 out="${OUT_DIR:-$(mktemp -d /tmp/serving-vs-llama-server.XXXXXX)}"
 mkdir -p "$out"
 alias_name="$(basename "$model" .gguf)"
@@ -36,6 +42,11 @@ server_pid=""
 
 if [ ! -x "$llama_server" ]; then
   echo "llama-server not found at $llama_server: run benchmarks/build-llama-cpp-peer.sh or set LLAMA_SERVER" >&2
+  exit 1
+fi
+
+if ! command -v jq >/dev/null; then
+  echo "jq is needed for the structured-output rows (apt-get install jq)" >&2
   exit 1
 fi
 
@@ -88,6 +99,49 @@ run_workloads() {
     --warmup 0 --first-request 2000 --json-out "$results/3-shared.json" || true
 }
 
+# run_structured NAME PORT FOLDER ROUND: every schema through response_format json_schema, one request at a time;
+# FOLDER/structured.tsv gets a line per request: schema, end-to-end seconds, completion tokens. no-cache and a
+# prompt of its own per request keep our response cache out of it.
+run_structured() {
+  local name="$1" url="http://127.0.0.1:$2/v1/chat/completions" results="$3/structured.tsv" round="$4"
+  echo "== $name: structured output, $structured_requests requests per schema, max_tokens $structured_max_tokens"
+  : >"$results"
+  for schema in $(jq -r 'keys_unsorted[]' "$schemas"); do
+    for i in $(seq 1 "$structured_requests"); do
+      jq -n --arg model "$alias_name" --arg name "$schema" --argjson schema "$(jq -c --arg k "$schema" '.[$k]' "$schemas")" \
+        --argjson max "$structured_max_tokens" --argjson seed "$i" --arg prompt "Round $round, request $i: answer in JSON ($schema)." \
+        '{model: $model, messages: [{role: "user", content: $prompt}], max_tokens: $max, seed: $seed, temperature: 0.8,
+          response_format: {type: "json_schema", json_schema: {name: $name, strict: true, schema: $schema}}}' >"$out/structured-body.json"
+      local seconds
+      seconds="$(curl -s -o "$out/structured-answer.json" -w '%{time_total}' --max-time "$deadline" -H 'Content-Type: application/json' \
+        -H 'Cache-Control: no-cache' -d @"$out/structured-body.json" "$url" || echo nan)"
+      printf '%s\t%s\t%s\n' "$schema" "$seconds" "$(jq -r '.usage.completion_tokens // "nan"' "$out/structured-answer.json" 2>/dev/null || echo nan)" >>"$results"
+    done
+  done
+}
+
+# median: the middle of the numbers on stdin (nan when none).
+median() {
+  grep -v nan | sort -g | awk '{ v[NR] = $1 } END { print (NR ? v[int((NR + 1) / 2)] : "nan") }'
+}
+
+# structured_rows: per schema, the median over rounds of each round's median latency, and the mean completion tokens.
+structured_rows() {
+  echo
+  printf '%-22s %16s %12s %8s %14s %12s\n' "structured output" "llama-server ms" "ours ms" "ratio" "llama tokens" "our tokens"
+  for schema in $(jq -r 'keys_unsorted[]' "$schemas"); do
+    local row=()
+    for name in llama-server ours; do
+      row+=("$(for file in "$out/$name"/round-*/structured.tsv; do awk -v s="$schema" '$1 == s { print $2 * 1000 }' "$file" | median; done | median)")
+    done
+    for name in llama-server ours; do
+      row+=("$(cat "$out/$name"/round-*/structured.tsv | awk -v s="$schema" '$1 == s && $3 != "nan" { n++; t += $3 } END { print (n ? t / n : "nan") }')")
+    done
+    printf '%-22s %16.1f %12.1f %8s %14.1f %12.1f\n' "$schema" "${row[0]}" "${row[1]}" \
+      "$(awk -v a="${row[1]}" -v b="${row[0]}" 'BEGIN { print (b > 0 ? sprintf("%.3f", a / b) : "nan") }')" "${row[2]}" "${row[3]}"
+  done
+}
+
 # measure NAME ROUND: starts the named server, runs the workloads into $out/NAME/round-ROUND, stops it.
 measure() {
   local name="$1" round="$2"
@@ -95,11 +149,13 @@ measure() {
     start_server llama-server "http://127.0.0.1:$llama_port/health" \
       "$llama_server" -m "$model" -a "$alias_name" -t "$threads" -np "$slots" -c "$ctx" --host 127.0.0.1 --port "$llama_port"
     run_workloads llama-server "$llama_port" "$out/llama-server/round-$round"
+    run_structured llama-server "$llama_port" "$out/llama-server/round-$round" "$round"
   else
     start_server ours "http://127.0.0.1:$ours_port/ready" \
       dotnet "$repo/Server/bin/Release/net10.0/LocalOpenAi.Server.dll" --model "$model" --parallel "$slots" \
       --ctx-size "$ctx" --threads "$threads" --host 127.0.0.1 --port "$ours_port"
     run_workloads ours "$ours_port" "$out/ours/round-$round"
+    run_structured ours "$ours_port" "$out/ours/round-$round" "$round"
   fi
   stop_server
 }
@@ -126,3 +182,4 @@ done
 
 echo
 dotnet "$generator" compare "$out/llama-server" "$out/ours" --baseline-name llama-server --candidate-name ours | tee "$out/comparison.txt"
+structured_rows | tee -a "$out/comparison.txt"

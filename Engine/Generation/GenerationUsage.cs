@@ -5,7 +5,8 @@ namespace LocalOpenAi.Engine.Generation;
 /// <param name="QueueWait">Time between submission and getting a slot.</param>
 /// <param name="TimeToFirstToken">From submission to the first sampled token.</param>
 /// <param name="Duration">From submission to the end.</param>
-public sealed record GenerationUsage(int PromptTokens, int CachedPromptTokens, int CompletionTokens, TimeSpan QueueWait, TimeSpan TimeToFirstToken, TimeSpan Duration)
+/// <param name="ForcedTokens">Completion tokens the grammar forced (jump-forward) instead of each taking a decode step.</param>
+public sealed record GenerationUsage(int PromptTokens, int CachedPromptTokens, int CompletionTokens, TimeSpan QueueWait, TimeSpan TimeToFirstToken, TimeSpan Duration, int ForcedTokens = 0)
 {
     public int TotalTokens => PromptTokens + CompletionTokens;
 }

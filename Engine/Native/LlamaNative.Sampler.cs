@@ -14,6 +14,10 @@ internal static partial class LlamaNative
     [LibraryImport(Llama, EntryPoint = "llama_sampler_chain_add")]
     internal static partial void SamplerChainAdd(SafeLlamaSamplerHandle chain, nint sampler);
 
+    /// <summary>A copy with the same state (for a grammar: the same parse stacks), freed on its own.</summary>
+    [LibraryImport(Llama, EntryPoint = "llama_sampler_clone")]
+    internal static partial SafeLlamaSamplerHandle SamplerClone(SafeLlamaSamplerHandle sampler);
+
     [LibraryImport(Llama, EntryPoint = "llama_sampler_free")]
     internal static partial void SamplerFree(nint sampler);
 

@@ -13,7 +13,7 @@ namespace LocalOpenAi.Engine.Native;
 /// Then the chain: logit bias, penalties, then greedy or top-k, top-p, min-p, temperature and a
 /// seeded draw. The chosen token is accepted by both.
 /// </remarks>
-internal sealed unsafe class NativeSamplerChain : IDisposable
+internal sealed unsafe partial class NativeSamplerChain : IDisposable
 {
     private const uint RandomSeed = 0xFFFFFFFF;
     private const string NoTokenAllowed = "The grammar admits no token the model can produce next; the output so far cannot be completed.";

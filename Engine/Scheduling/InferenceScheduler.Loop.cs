@@ -95,7 +95,7 @@ public sealed partial class InferenceScheduler
     }
 
     /// <summary>
-    /// One token per generating slot, then prompt chunks in slot order while room is left (at most the
+    /// One token per generating slot (with the tokens its grammar forced after it), then prompt chunks in slot order while room is left (at most the
     /// prefill budget while any slot generates); rows are written in sequence order.
     /// </summary>
     /// <remarks>
@@ -108,7 +108,7 @@ public sealed partial class InferenceScheduler
     private bool BuildBatch()
     {
         _batch.Clear();
-        var generating = _slots.Count(slot => slot.IsGenerating);
+        var generating = _slots.Where(slot => slot.IsGenerating).Sum(slot => 1 + slot.Forced.Count);
         var promptRoom = Math.Min(_batch.Capacity, _promptRoomLimit) - generating;
         if (generating > 0 && _prefillBudget > 0)
         {
@@ -122,8 +122,7 @@ public sealed partial class InferenceScheduler
             slot.BatchPromptTokens = 0;
             if (slot.IsGenerating)
             {
-                slot.BatchRow = _batch.Add(slot.PendingToken, slot.CachedTokens.Count, slot.Sequence, wantLogits: true);
-                slot.CachedTokens.Add(slot.PendingToken);
+                slot.BatchRow = AddGenerated(slot);
             }
             else if (slot.IsPrefilling && promptRoom > 0)
             {
@@ -132,6 +131,20 @@ public sealed partial class InferenceScheduler
         }
 
         return _batch.Count > 0;
+    }
+
+    /// <summary>Adds the slot's sampled token and the tokens forced after it, with logits for the last; returns its row.</summary>
+    private int AddGenerated(Slot slot)
+    {
+        var row = _batch.Add(slot.PendingToken, slot.CachedTokens.Count, slot.Sequence, wantLogits: slot.Forced.Count == 0);
+        slot.CachedTokens.Add(slot.PendingToken);
+        for (var i = 0; i < slot.Forced.Count; i++)
+        {
+            row = _batch.Add(slot.Forced[i], slot.CachedTokens.Count, slot.Sequence, wantLogits: i == slot.Forced.Count - 1);
+            slot.CachedTokens.Add(slot.Forced[i]);
+        }
+
+        return row;
     }
 
     /// <summary>Adds up to <paramref name="room"/> of the slot's remaining prompt tokens; returns how many.</summary>

@@ -18,6 +18,7 @@ public sealed partial class InferenceScheduler
                 continue;
             }
 
+            slot.Forced.Clear();
             if (slot.FirstTokenAt == 0)
             {
                 slot.FirstTokenAt = Stopwatch.GetTimestamp();
@@ -45,10 +46,7 @@ public sealed partial class InferenceScheduler
 
     private void Emit(Slot slot, int token, TokenLogprob? logprob)
     {
-        var active = slot.Active!;
-        _pieceBuffer.Clear();
-        _model.Native.AppendPiece(token, renderSpecial: false, _pieceBuffer);
-        var text = slot.Stops.Append(slot.Decoder.Append(CollectionsMarshal.AsSpan(_pieceBuffer)));
+        var text = AppendText(slot, token);
         if (logprob is not null)
         {
             slot.Logprobs!.Add(logprob);
@@ -56,21 +54,39 @@ public sealed partial class InferenceScheduler
 
         if (text.Length > 0 || logprob is not null)
         {
-            active.Output.Writer.TryWrite(new GenerationChunk(text, TakeLogprobs(slot)));
+            slot.Active!.Output.Writer.TryWrite(new GenerationChunk(text, TakeLogprobs(slot)));
         }
 
+        if (!FinishIfDone(slot))
+        {
+            slot.PendingToken = token;
+            ForceAfter(slot);
+        }
+    }
+
+    private string AppendText(Slot slot, int token)
+    {
+        _pieceBuffer.Clear();
+        _model.Native.AppendPiece(token, renderSpecial: false, _pieceBuffer);
+        return slot.Stops.Append(slot.Decoder.Append(CollectionsMarshal.AsSpan(_pieceBuffer)));
+    }
+
+    /// <summary>Ends the generation when a stop sequence appeared or no room is left for another token; true when it did.</summary>
+    private bool FinishIfDone(Slot slot)
+    {
         if (slot.Stops.Stopped)
         {
             Finish(slot, FinishReason.Stop);
+            return true;
         }
-        else if (slot.GeneratedTokens >= (active.Request.MaxTokens ?? int.MaxValue) || slot.CachedTokens.Count + 1 >= ContextSizePerSlot)
+
+        if (slot.GeneratedTokens >= (slot.Active!.Request.MaxTokens ?? int.MaxValue) || slot.CachedTokens.Count + 1 + slot.Forced.Count >= ContextSizePerSlot)
         {
             Finish(slot, FinishReason.Length);
+            return true;
         }
-        else
-        {
-            slot.PendingToken = token;
-        }
+
+        return false;
     }
 
     private void Finish(Slot slot, FinishReason reason, string? error = null)
@@ -86,7 +102,8 @@ public sealed partial class InferenceScheduler
             CompletionTokens: slot.GeneratedTokens,
             QueueWait: Stopwatch.GetElapsedTime(active.EnqueuedAt, slot.StartedAt),
             TimeToFirstToken: slot.FirstTokenAt == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(active.EnqueuedAt, slot.FirstTokenAt),
-            Duration: Stopwatch.GetElapsedTime(active.EnqueuedAt, now));
+            Duration: Stopwatch.GetElapsedTime(active.EnqueuedAt, now),
+            ForcedTokens: slot.ForcedTokens);
         Complete(active, new GenerationChunk(rest, TakeLogprobs(slot), reason, usage, error));
         slot.End();
         Interlocked.Decrement(ref _busySlots);

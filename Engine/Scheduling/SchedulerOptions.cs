@@ -18,6 +18,10 @@ namespace LocalOpenAi.Engine.Scheduling;
 /// step (null: 5 seconds, far above any sane grammar even on a loaded machine). Over it the request
 /// is refused or ended, so that one pathological grammar cannot stall the other slots for more than a step.
 /// </param>
+/// <param name="JumpForward">
+/// Where a request's grammar admits only one continuation, append its tokens in one batch instead of one
+/// decode step each (jump-forward decoding); they count as output tokens.
+/// </param>
 public sealed record SchedulerOptions(
     int Slots = 4,
     int ContextSize = 16384,
@@ -28,7 +32,8 @@ public sealed record SchedulerOptions(
     LoraAdapter? Adapter = null,
     float AdapterScale = 1f,
     int PrefillBudget = 0,
-    TimeSpan? GrammarBudget = null)
+    TimeSpan? GrammarBudget = null,
+    bool JumpForward = true)
 {
     public TimeSpan EffectiveGrammarBudget => GrammarBudget ?? TimeSpan.FromSeconds(5);
 

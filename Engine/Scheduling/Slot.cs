@@ -18,7 +18,13 @@ internal sealed class Slot(int sequence)
 
     public int PendingToken { get; set; }
 
+    /// <summary>Tokens the grammar forced after <see cref="PendingToken"/>, decoded with it in the next batch.</summary>
+    public List<int> Forced { get; } = [];
+
     public int GeneratedTokens { get; set; }
+
+    /// <summary>How many of <see cref="GeneratedTokens"/> were forced by the grammar instead of sampled.</summary>
+    public int ForcedTokens { get; set; }
 
     public int ReusedPromptTokens { get; private set; }
 
@@ -60,6 +66,8 @@ internal sealed class Slot(int sequence)
         PromptCursor = 0;
         PrefixLeader = null;
         GeneratedTokens = 0;
+        ForcedTokens = 0;
+        Forced.Clear();
         BatchRow = -1;
         StartedAt = now;
         FirstTokenAt = 0;

@@ -56,6 +56,12 @@ public sealed class InferenceOptions
     [Range(0, 1 << 16)]
     public int PrefillBudget { get; set; } = 256;
 
+    /// <summary>
+    /// Jump-forward decoding: where a request's grammar (<c>response_format</c>, tools) admits only one continuation,
+    /// its tokens are appended in one decode step instead of one step each.
+    /// </summary>
+    public bool JumpForward { get; set; } = true;
+
     public int GpuLayers { get; set; } = -1;
 
     /// <summary>A chat template name (llama3.1, chatml, qwen2.5, phi3, mistral, gemma, zephyr) overriding the GGUF's.</summary>

@@ -1,3 +1,5 @@
 using LocalOpenAi.Benchmarks;
 
-return await EngineBenchmark.RunAsync(args);
+return args is ["structured", .. var rest]
+    ? await StructuredOutputBenchmark.RunAsync(rest)
+    : await EngineBenchmark.RunAsync(args);

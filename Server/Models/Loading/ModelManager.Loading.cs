@@ -96,7 +96,7 @@ public sealed partial class ModelManager
             scheduler = new InferenceScheduler(
                 model,
                 new SchedulerOptions(definition.Parallel, footprint.ContextSize, _options.BatchSize, _options.Threads, _options.QueueSize,
-                    Adapter: adapter, AdapterScale: definition.Adapter?.Scale ?? 1f, PrefillBudget: _options.PrefillBudget),
+                    Adapter: adapter, AdapterScale: definition.Adapter?.Scale ?? 1f, PrefillBudget: _options.PrefillBudget, JumpForward: _options.JumpForward),
                 _loggerFactory.CreateLogger<InferenceScheduler>());
             var embeddings = definition.Embeddings
                 ? new EmbeddingGenerator(model, Math.Min(model.TrainingContextSize, 8192), scheduler.Threads)
