@@ -1,6 +1,6 @@
 namespace LocalOpenAi.Server.Metrics;
 
-/// <summary>Options of the Prometheus exporter, bound from the <c>Metrics</c> configuration section.</summary>
+/// <summary>Options of the metrics exposition, bound from the <c>Metrics</c> configuration section.</summary>
 public sealed class MetricsOptions
 {
     public const string Section = "Metrics";
@@ -10,7 +10,4 @@ public sealed class MetricsOptions
     /// (e.g. <c>Metrics:HistogramBuckets:localopenai_request_duration_seconds:0 = 0.1</c>).
     /// </summary>
     public IDictionary<string, double[]> HistogramBuckets { get; } = new Dictionary<string, double[]>(StringComparer.Ordinal);
-
-    /// <summary>Meters exported besides <see cref="LocalOpenAiMetrics.MeterName"/>, e.g. <c>Microsoft.AspNetCore.Hosting</c>.</summary>
-    public IList<string> AdditionalMeters { get; } = [];
 }

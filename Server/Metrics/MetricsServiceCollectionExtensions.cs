@@ -1,14 +1,17 @@
 using LocalOpenAi.Server.Dashboard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Prometheus;
 
 namespace LocalOpenAi.Server.Metrics;
 
-/// <summary>Registers <see cref="LocalOpenAiMetrics"/> and the Prometheus exporter.</summary>
+/// <summary>Registers <see cref="LocalOpenAiMetrics"/> and their Prometheus exposition.</summary>
 public static class MetricsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the instruments, the exporter (options from the <c>Metrics</c> configuration section) and
-    /// <see cref="TimeProvider.System"/> unless a time provider is registered already, and the dashboard's list of recent requests.
+    /// Adds the instruments, a prometheus-net registry of this container's own (with the .NET runtime and
+    /// process metrics) that the instruments are published in (options from the <c>Metrics</c> configuration
+    /// section), <see cref="TimeProvider.System"/> unless a time provider is registered already, and the
+    /// dashboard's list of recent requests.
     /// </summary>
     public static IServiceCollection AddLocalOpenAiMetrics(this IServiceCollection services, Action<MetricsOptions>? configure = null)
     {
@@ -21,8 +24,16 @@ public static class MetricsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalOpenAiMetrics>();
-        services.TryAddSingleton<PrometheusExporter>();
+        services.TryAddSingleton(_ => NewRegistry());
+        services.TryAddSingleton<PrometheusMeterBridge>();
         services.TryAddSingleton<RecentRequests>();
         return services;
+    }
+
+    private static CollectorRegistry NewRegistry()
+    {
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        DotNetStats.Register(registry);
+        return registry;
     }
 }
