@@ -1,5 +1,6 @@
 using LocalOpenAi.Server.Dashboard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace LocalOpenAi.Server.Metrics;
@@ -9,7 +10,7 @@ public static class MetricsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the instruments, a prometheus-net registry of this container's own (with the .NET runtime and
-    /// process metrics) that the instruments are published in (options from the <c>Metrics</c> configuration
+    /// process metrics unless <see cref="MetricsOptions.ProcessMetrics"/> is off) that the instruments are published in (options from the <c>Metrics</c> configuration
     /// section), <see cref="TimeProvider.System"/> unless a time provider is registered already, and the
     /// dashboard's list of recent requests.
     /// </summary>
@@ -24,16 +25,20 @@ public static class MetricsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalOpenAiMetrics>();
-        services.TryAddSingleton(_ => NewRegistry());
+        services.TryAddSingleton(provider => NewRegistry(provider.GetRequiredService<IOptions<MetricsOptions>>().Value));
         services.TryAddSingleton<PrometheusMeterBridge>();
         services.TryAddSingleton<RecentRequests>();
         return services;
     }
 
-    private static CollectorRegistry NewRegistry()
+    private static CollectorRegistry NewRegistry(MetricsOptions options)
     {
         var registry = Prometheus.Metrics.NewCustomRegistry();
-        DotNetStats.Register(registry);
+        if (options.ProcessMetrics)
+        {
+            DotNetStats.Register(registry);
+        }
+
         return registry;
     }
 }

@@ -64,4 +64,14 @@ public sealed class PrometheusMeterBridgeTests
         Assert.DoesNotContain("shared_total 10", text, StringComparison.Ordinal);
         Assert.DoesNotContain("foreign_total", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Process_and_runtime_metrics_can_be_turned_off()
+    {
+        using var with = new MetricsContainer();
+        using var without = new MetricsContainer(options => options.ProcessMetrics = false);
+
+        Assert.Contains("# TYPE process_cpu_seconds_total counter", with.Scrape(), StringComparison.Ordinal);
+        Assert.DoesNotContain("process_", without.Scrape(), StringComparison.Ordinal);
+    }
 }
