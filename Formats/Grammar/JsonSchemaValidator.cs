@@ -1,144 +1,69 @@
-using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Json.Schema;
 
 namespace LocalOpenAi.Formats.Grammar;
 
 /// <summary>
-/// Validates JSON documents against the JSON Schema subset that <see cref="JsonSchemaGrammar"/>
-/// supports, plus <c>pattern</c> and number bounds; other keywords are ignored.
+/// Validates JSON documents against a JSON Schema (draft 2020-12, <c>format</c> asserted as
+/// <see cref="GrammarStringFormats"/> where the grammar constrains it) with JsonSchema.Net; each error
+/// names the instance path that failed (<c>$.tags[2]: ...</c>).
 /// </summary>
-public static partial class JsonSchemaValidator
+/// <remarks>
+/// Draft 2020-12 rather than the library's default dialect, which refuses the unknown keywords client
+/// schemas carry. Every schema is built into a registry of its own, so that a client's <c>$id</c> neither
+/// collides with another request's nor stays in the library's global registry.
+/// </remarks>
+public static class JsonSchemaValidator
 {
+    private static readonly EvaluationOptions Options = new()
+    {
+        OutputFormat = OutputFormat.List,
+        RequireFormatValidation = true,
+        FormatRegistry = GrammarStringFormats.Registry(),
+    };
+
     /// <summary>Checks <paramref name="instance"/> against <paramref name="schema"/> and lists every violation.</summary>
     public static SchemaValidationResult Validate(JsonElement schema, JsonElement instance)
     {
-        var errors = new List<string>();
-        Check(schema, schema, instance, "$", errors, 0);
+        var built = JsonSchema.Build(schema, new BuildOptions { Dialect = Dialect.Draft202012, SchemaRegistry = new SchemaRegistry() });
+        var results = built.Evaluate(instance, Options);
+        if (results.IsValid)
+        {
+            return new SchemaValidationResult([]);
+        }
+
+        var nodes = (IEnumerable<EvaluationResults>)[results, .. results.Details ?? []];
+        var errors = nodes.SelectMany(node => (node.Errors?.Values ?? Enumerable.Empty<string>()).Select(message => $"{PathOf(instance, node.InstanceLocation.ToString())}: {message}")).ToList();
+        if (errors.Count == 0)
+        {
+            // Some keywords (oneOf matching twice) fail without a message; the failing nodes still say where.
+            errors.AddRange(nodes.Where(node => !node.IsValid).Select(node => $"{PathOf(instance, node.InstanceLocation.ToString())}: does not match the schema at '#{node.EvaluationPath}'."));
+        }
+
         return new SchemaValidationResult(errors);
     }
 
-    private static void Check(JsonElement root, JsonElement schema, JsonElement instance, string path, List<string> errors, int depth)
+    /// <summary><c>/tags/2</c> as <c>$.tags[2]</c>: a segment is an index where the instance holds an array there.</summary>
+    private static string PathOf(JsonElement instance, string pointer)
     {
-        if (depth > 64)
+        var path = new StringBuilder("$");
+        var node = instance;
+        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            errors.Add($"{path}: the schema nests too deeply.");
-            return;
-        }
-
-        if (schema.ValueKind is JsonValueKind.True or not JsonValueKind.Object)
-        {
-            if (schema.ValueKind == JsonValueKind.False)
+            var key = segment.Replace("~1", "/").Replace("~0", "~");
+            if (node.ValueKind == JsonValueKind.Array && int.TryParse(key, out var index) && index < node.GetArrayLength())
             {
-                errors.Add($"{path}: no value is allowed here.");
+                path.Append('[').Append(key).Append(']');
+                node = node[index];
             }
-
-            return;
-        }
-
-        if (schema.TryGetProperty("$ref", out var reference))
-        {
-            Check(root, Resolve(root, reference.GetString() ?? string.Empty), instance, path, errors, depth + 1);
-        }
-
-        if (schema.TryGetProperty("type", out var type) && !TypeMatches(type, instance))
-        {
-            errors.Add($"{path}: expected type {type.GetRawText()}, got {Describe(instance)}.");
-            return;
-        }
-
-        if (schema.TryGetProperty("const", out var constant) && !JsonEquals(constant, instance))
-        {
-            errors.Add($"{path}: must equal {constant.GetRawText()}.");
-        }
-
-        if (schema.TryGetProperty("enum", out var values) && !values.EnumerateArray().Any(v => JsonEquals(v, instance)))
-        {
-            errors.Add($"{path}: must be one of {values.GetRawText()}.");
-        }
-
-        CheckCombinators(root, schema, instance, path, errors, depth);
-        switch (instance.ValueKind)
-        {
-            case JsonValueKind.Object:
-                CheckObject(root, schema, instance, path, errors, depth);
-                break;
-            case JsonValueKind.Array:
-                CheckArray(root, schema, instance, path, errors, depth);
-                break;
-            case JsonValueKind.String:
-                CheckString(schema, instance.GetString()!, path, errors);
-                break;
-            case JsonValueKind.Number:
-                CheckNumber(schema, instance.GetDouble(), path, errors);
-                break;
-        }
-    }
-
-    private static void CheckCombinators(JsonElement root, JsonElement schema, JsonElement instance, string path, List<string> errors, int depth)
-    {
-        int Passing(JsonElement options) => options.EnumerateArray().Count(option =>
-        {
-            var inner = new List<string>();
-            Check(root, option, instance, path, inner, depth + 1);
-            return inner.Count == 0;
-        });
-
-        if (schema.TryGetProperty("allOf", out var all))
-        {
-            foreach (var part in all.EnumerateArray())
+            else
             {
-                Check(root, part, instance, path, errors, depth + 1);
+                path.Append('.').Append(key);
+                node = node.ValueKind == JsonValueKind.Object && node.TryGetProperty(key, out var child) ? child : default;
             }
         }
 
-        if (schema.TryGetProperty("anyOf", out var any) && Passing(any) == 0)
-        {
-            errors.Add($"{path}: matches none of the 'anyOf' schemas.");
-        }
-
-        if (schema.TryGetProperty("oneOf", out var one) && Passing(one) is var count && count != 1)
-        {
-            errors.Add($"{path}: must match exactly one 'oneOf' schema, matches {count}.");
-        }
+        return path.ToString();
     }
-
-    private static JsonElement Resolve(JsonElement root, string target)
-    {
-        var node = root;
-        foreach (var segment in target.TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var key = Uri.UnescapeDataString(segment).Replace("~1", "/").Replace("~0", "~");
-            if (node.ValueKind != JsonValueKind.Object || !node.TryGetProperty(key, out node))
-            {
-                throw new ArgumentException($"The schema reference '{target}' points at nothing.", nameof(root));
-            }
-        }
-
-        return node;
-    }
-
-    private static bool TypeMatches(JsonElement type, JsonElement instance) =>
-        type.ValueKind == JsonValueKind.Array
-            ? type.EnumerateArray().Any(t => TypeMatches(t, instance))
-            : type.GetString() switch
-            {
-                "object" => instance.ValueKind == JsonValueKind.Object,
-                "array" => instance.ValueKind == JsonValueKind.Array,
-                "string" => instance.ValueKind == JsonValueKind.String,
-                "number" => instance.ValueKind == JsonValueKind.Number,
-                "integer" => instance.ValueKind == JsonValueKind.Number && IsInteger(instance),
-                "boolean" => instance.ValueKind is JsonValueKind.True or JsonValueKind.False,
-                "null" => instance.ValueKind == JsonValueKind.Null,
-                _ => false,
-            };
-
-    private static bool IsInteger(JsonElement number) =>
-        number.TryGetInt64(out _) || (double.TryParse(number.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && Math.Floor(value) == value && !double.IsInfinity(value));
-
-    private static string Describe(JsonElement instance) => instance.ValueKind switch
-    {
-        JsonValueKind.True or JsonValueKind.False => "boolean",
-        JsonValueKind.Number => IsInteger(instance) ? "integer" : "number",
-        var kind => kind.ToString().ToLowerInvariant(),
-    };
 }

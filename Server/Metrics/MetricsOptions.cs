@@ -1,6 +1,6 @@
 namespace LocalOpenAi.Server.Metrics;
 
-/// <summary>Options of the Prometheus exporter, bound from the <c>Metrics</c> configuration section.</summary>
+/// <summary>Options of the metrics exposition, bound from the <c>Metrics</c> configuration section.</summary>
 public sealed class MetricsOptions
 {
     public const string Section = "Metrics";
@@ -11,6 +11,9 @@ public sealed class MetricsOptions
     /// </summary>
     public IDictionary<string, double[]> HistogramBuckets { get; } = new Dictionary<string, double[]>(StringComparer.Ordinal);
 
-    /// <summary>Meters exported besides <see cref="LocalOpenAiMetrics.MeterName"/>, e.g. <c>Microsoft.AspNetCore.Hosting</c>.</summary>
-    public IList<string> AdditionalMeters { get; } = [];
+    /// <summary>
+    /// Whether <c>/metrics</c> also serves the process and .NET runtime metrics (<c>process_*</c>, <c>dotnet_*</c>).
+    /// Each scrape reads every thread of the process, so hosts that run several servers in one process turn it off.
+    /// </summary>
+    public bool ProcessMetrics { get; set; } = true;
 }

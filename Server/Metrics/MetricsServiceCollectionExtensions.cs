@@ -1,14 +1,18 @@
 using LocalOpenAi.Server.Dashboard;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Prometheus;
 
 namespace LocalOpenAi.Server.Metrics;
 
-/// <summary>Registers <see cref="LocalOpenAiMetrics"/> and the Prometheus exporter.</summary>
+/// <summary>Registers <see cref="LocalOpenAiMetrics"/> and their Prometheus exposition.</summary>
 public static class MetricsServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the instruments, the exporter (options from the <c>Metrics</c> configuration section) and
-    /// <see cref="TimeProvider.System"/> unless a time provider is registered already, and the dashboard's list of recent requests.
+    /// Adds the instruments, a prometheus-net registry of this container's own (with the .NET runtime and
+    /// process metrics unless <see cref="MetricsOptions.ProcessMetrics"/> is off) that the instruments are published in (options from the <c>Metrics</c> configuration
+    /// section), <see cref="TimeProvider.System"/> unless a time provider is registered already, and the
+    /// dashboard's list of recent requests.
     /// </summary>
     public static IServiceCollection AddLocalOpenAiMetrics(this IServiceCollection services, Action<MetricsOptions>? configure = null)
     {
@@ -21,8 +25,20 @@ public static class MetricsServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LocalOpenAiMetrics>();
-        services.TryAddSingleton<PrometheusExporter>();
+        services.TryAddSingleton(provider => NewRegistry(provider.GetRequiredService<IOptions<MetricsOptions>>().Value));
+        services.TryAddSingleton<PrometheusMeterBridge>();
         services.TryAddSingleton<RecentRequests>();
         return services;
+    }
+
+    private static CollectorRegistry NewRegistry(MetricsOptions options)
+    {
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        if (options.ProcessMetrics)
+        {
+            DotNetStats.Register(registry);
+        }
+
+        return registry;
     }
 }

@@ -26,7 +26,10 @@ public class ServerFixture : IAsyncLifetime
         string[] args =
         [
             "--model", TestModels.TinyPath, "--alias", ModelAlias, "--port", "0", "--parallel", "4",
-            "--ctx-size", "8192", "--threads", "2", "--Logging:LogLevel:Default=Warning", .. ExtraArguments,
+            "--ctx-size", "8192", "--threads", "2", "--Logging:LogLevel:Default=Warning",
+
+            // Many servers share the test process: a scrape's process metrics would walk all their threads.
+            "--Metrics:ProcessMetrics=false", .. ExtraArguments,
         ];
         _app = ServeCommand.BuildApplication(args);
         await _app.StartAsync();

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using LocalOpenAi.Cache;
 using LocalOpenAi.Router.Routing;
 using LocalOpenAi.Server.Feedback;
+using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Responses;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Shadow;
@@ -62,6 +63,7 @@ public sealed class AppSettingsTests
         [ResponsesOptions.Section] = Node(new ResponsesOptions()),
         [FeedbackOptions.Section] = Feedback(),
         [ShadowOptions.Section] = Shadow(),
+        [MetricsOptions.Section] = Node(new MetricsOptions()),
     };
 
     /// <summary>The shadow log's default lies in the user's home folder too.</summary>

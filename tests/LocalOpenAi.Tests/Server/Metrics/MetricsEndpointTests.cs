@@ -48,4 +48,19 @@ public sealed class MetricsEndpointTests
         Assert.True(exitCode == 0 && output.Length == 0, $"promtool exited {exitCode}: {output}\n--- exposition ---\n{exposition}");
         Assert.Contains("localopenai_kv_cache_usage_ratio{model=\"tiny\"} 0.5", exposition, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Http_runtime_and_process_metrics_are_served_beside_ours()
+    {
+        await using var server = await MetricsTestServer.StartAsync();
+        await server.DriveAsync(2);
+
+        var lines = (await server.Http.GetStringAsync("metrics")).Split('\n');
+
+        Assert.Contains(lines, line => line.StartsWith("http_requests_received_total{", StringComparison.Ordinal) && line.Contains("endpoint=\"/v1/echo/{id}\"", StringComparison.Ordinal) && line.EndsWith(" 2", StringComparison.Ordinal));
+        Assert.Contains("# TYPE http_request_duration_seconds histogram", lines);
+        Assert.Contains("# TYPE process_cpu_seconds_total counter", lines);
+        Assert.Contains("# TYPE dotnet_collection_count_total counter", lines);
+        Assert.Contains("localopenai_requests_total{endpoint=\"/v1/echo/{id}\",model=\"tiny\",route=\"local\",status=\"200\"} 2", lines);
+    }
 }
