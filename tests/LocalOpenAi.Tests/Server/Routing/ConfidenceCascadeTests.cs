@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace LocalOpenAi.Tests.Server.Routing;
+
+/// <summary>
+/// <c>local_first</c> with <c>Router:MinMeanLogprob</c>, end to end with a second server as the cloud: a whole local
+/// answer that passes every other check but whose tokens the local model was unsure of is answered by the cloud;
+/// a stream is not (its bytes are the client's as they are generated).
+/// </summary>
+[Collection(ConfidenceCascadeCollection.Name)]
+public sealed class ConfidenceCascadeTests(ConfidenceCascadeBench bench)
+{
+    [Fact(Timeout = 60_000)]
+    public async Task A_well_formed_local_answer_the_model_was_unsure_of_is_answered_by_the_cloud()
+    {
+        var calls = bench.Proxy.RequestCount;
+        var body = HybridRouterBench.Chat(RoutingPrompts.Greeting, maxTokens: 64);
+        body["response_format"] = JsonNode.Parse("""{"type":"json_schema","json_schema":{"name":"n","schema":{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}}}""");
+
+        using var response = await SendAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("cloud", response.Header("X-Route"));
+        Assert.Equal("local answer failed its check (low_logprob), escalated to cloud", response.Header("X-Route-Reason"));
+        Assert.True(bench.Proxy.RequestCount > calls, "the cloud was asked");
+        Assert.Equal("chat.completion", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["object"]!.GetValue<string>());
+        Assert.Contains("localopenai_router_escalations_total{reason=\"low_logprob\"}", await bench.Edge.Http.GetStringAsync("metrics"), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_stream_is_not_judged_by_its_logprobs_and_stays_local()
+    {
+        var calls = bench.Proxy.RequestCount;
+
+        using var response = await SendAsync(HybridRouterBench.Chat(RoutingPrompts.Greeting, maxTokens: 4, stream: true));
+        var events = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("local", response.Header("X-Route"));
+        Assert.Equal("strategy local_first", response.Header("X-Route-Reason"));
+        Assert.EndsWith("data: [DONE]", events.TrimEnd(), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"logprobs\":{", events, StringComparison.Ordinal);
+        Assert.Equal(calls, bench.Proxy.RequestCount);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(JsonObject body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
+        using var timeout = new CancellationTokenSource(CloudEdgeBench.RequestBound);
+        return await bench.Edge.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+    }
+}
