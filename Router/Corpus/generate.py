@@ -111,10 +111,7 @@ def main():
     names = sorted(DOMAINS)
     items = []
     for _ in range(COUNT):
-        name = pick(rng, names)
-        d = DOMAINS[name]
-        x = rng.random()
-        label = next(lab for lab, share in _cumulative() if x < share)
+        name, d, label = draw(rng, names, DOMAINS)
         if rng.random() < 0.1:
             lang = pick(rng, sorted(FOREIGN))
             index = rng.randrange(len(FOREIGN[lang][label]))
@@ -132,16 +129,20 @@ def main():
     freeze_handwritten()
 
 
+def draw(rng, names, domains):
+    """A domain and a label for the next request, the label by CLASS_SHARE."""
+    name = pick(rng, names)
+    x = rng.random()
+    return name, domains[name], next(lab for lab, share in _cumulative() if x < share)
+
+
 def agent_requests():
     rng = random.Random(AGENT_SEED)
     domains = {**DOMAINS, **AGENT_DOMAINS}
     names = sorted(domains)
     items = []
     for _ in range(AGENT_COUNT):
-        name = pick(rng, names)
-        d = domains[name]
-        x = rng.random()
-        label = next(lab for lab, share in _cumulative() if x < share)
+        name, d, label = draw(rng, names, domains)
         if rng.random() < 0.15:
             lang = pick(rng, sorted(AGENT_FOREIGN))
             phrasings, group = AGENT_FOREIGN[lang][label], f"agent-{lang}/{label}"

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using LocalOpenAi.Router.Cascade;
 
 namespace LocalOpenAi.Tests.Server.Routing;
 
@@ -21,12 +22,7 @@ public sealed class ConfidenceCascadeTests(ConfidenceCascadeBench bench)
 
         using var response = await SendAsync(body);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("cloud", response.Header("X-Route"));
-        Assert.Equal("local answer failed its check (low_logprob), escalated to cloud", response.Header("X-Route-Reason"));
-        Assert.True(bench.Proxy.RequestCount > calls, "the cloud was asked");
-        Assert.Equal("chat.completion", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["object"]!.GetValue<string>());
-        Assert.Contains("localopenai_router_escalations_total{reason=\"low_logprob\"}", await bench.Edge.Http.GetStringAsync("metrics"), StringComparison.Ordinal);
+        await Escalation.AssertEscalatedAsync(response, AnswerConfidence.LowLogprob, bench, calls);
     }
 
     [Fact(Timeout = 60_000)]

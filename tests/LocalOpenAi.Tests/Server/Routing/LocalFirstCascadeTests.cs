@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 
 namespace LocalOpenAi.Tests.Server.Routing;
@@ -27,12 +26,7 @@ public sealed class LocalFirstCascadeTests(HybridRouterBench bench) : IAsyncLife
 
         using var response = await bench.ChatAsync(body);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("cloud", response.Header("X-Route"));
-        Assert.Equal("local answer failed its check (length), escalated to cloud", response.Header("X-Route-Reason"));
-        Assert.True(bench.Proxy.RequestCount > calls, "the cloud was asked");
-        Assert.Equal("chat.completion", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["object"]!.GetValue<string>());
-        Assert.Contains("localopenai_router_escalations_total{reason=\"length\"}", await bench.Edge.Http.GetStringAsync("metrics"), StringComparison.Ordinal);
+        await Escalation.AssertEscalatedAsync(response, "length", bench, calls);
     }
 
     [Fact(Timeout = 60_000)]
