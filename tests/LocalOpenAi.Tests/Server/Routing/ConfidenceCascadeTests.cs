@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Router.Cascade;
 
@@ -10,17 +9,17 @@ namespace LocalOpenAi.Tests.Server.Routing;
 /// answer that passes every other check but whose tokens the local model was unsure of is answered by the cloud;
 /// a stream is not (its bytes are the client's as they are generated).
 /// </summary>
-[Collection(ConfidenceCascadeCollection.Name)]
-public sealed class ConfidenceCascadeTests(ConfidenceCascadeBench bench)
+[Collection(UnsureLocalCollection.Name)]
+public sealed class ConfidenceCascadeTests(UnsureLocalBench bench)
 {
     [Fact(Timeout = 60_000)]
     public async Task A_well_formed_local_answer_the_model_was_unsure_of_is_answered_by_the_cloud()
     {
         var calls = bench.Proxy.RequestCount;
         var body = HybridRouterBench.Chat(RoutingPrompts.Greeting, maxTokens: 64);
-        body["response_format"] = JsonNode.Parse("""{"type":"json_schema","json_schema":{"name":"n","schema":{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}}}""");
+        body["response_format"] = JsonNode.Parse(RoutingPrompts.SmallJsonSchema);
 
-        using var response = await SendAsync(body);
+        using var response = await bench.ChatAsync(body);
 
         await Escalation.AssertEscalatedAsync(response, AnswerConfidence.LowLogprob, bench, calls);
     }
@@ -30,7 +29,7 @@ public sealed class ConfidenceCascadeTests(ConfidenceCascadeBench bench)
     {
         var calls = bench.Proxy.RequestCount;
 
-        using var response = await SendAsync(HybridRouterBench.Chat(RoutingPrompts.Greeting, maxTokens: 4, stream: true));
+        using var response = await bench.ChatAsync(HybridRouterBench.Chat(RoutingPrompts.Greeting, maxTokens: 4, stream: true));
         var events = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -39,12 +38,5 @@ public sealed class ConfidenceCascadeTests(ConfidenceCascadeBench bench)
         Assert.EndsWith("data: [DONE]", events.TrimEnd(), StringComparison.Ordinal);
         Assert.DoesNotContain("\"logprobs\":{", events, StringComparison.Ordinal);
         Assert.Equal(calls, bench.Proxy.RequestCount);
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(JsonObject body)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json") };
-        using var timeout = new CancellationTokenSource(CloudEdgeBench.RequestBound);
-        return await bench.Edge.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
     }
 }

@@ -34,7 +34,7 @@ public sealed class LocalFirstCascadeTests(HybridRouterBench bench) : IAsyncLife
     {
         var calls = bench.Proxy.RequestCount;
         var body = HybridRouterBench.Chat(RoutingPrompts.Complex, maxTokens: 64);
-        body["response_format"] = JsonNode.Parse("""{"type":"json_schema","json_schema":{"name":"n","schema":{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}}}""");
+        body["response_format"] = JsonNode.Parse(RoutingPrompts.SmallJsonSchema);
 
         using var response = await bench.ChatAsync(body);
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
