@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using LocalOpenAi.Router.Cascade;
 
 namespace LocalOpenAi.Tests.Server.Routing;
@@ -16,10 +15,8 @@ public sealed class ConfidenceCascadeTests(UnsureLocalBench bench)
     public async Task A_well_formed_local_answer_the_model_was_unsure_of_is_answered_by_the_cloud()
     {
         var calls = bench.Proxy.RequestCount;
-        var body = HybridRouterBench.Chat(RoutingPrompts.Greeting, maxTokens: 64);
-        body["response_format"] = JsonNode.Parse(RoutingPrompts.SmallJsonSchema);
 
-        using var response = await bench.ChatAsync(body);
+        using var response = await bench.ChatAsync(HybridRouterBench.SmallJsonChat(RoutingPrompts.Greeting));
 
         await Escalation.AssertEscalatedAsync(response, AnswerConfidence.LowLogprob, bench, calls);
     }

@@ -40,6 +40,14 @@ public sealed class HybridRouterBench : CloudEdgeBench
         return body;
     }
 
+    /// <summary>A chat request whose local answer the grammar keeps whole and well-formed (a small JSON object, then stop).</summary>
+    public static JsonObject SmallJsonChat(string content)
+    {
+        var body = Chat(content, maxTokens: 64);
+        body["response_format"] = JsonNode.Parse("""{"type":"json_schema","json_schema":{"name":"n","schema":{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}}}""");
+        return body;
+    }
+
     public async Task<JsonNode> StatusAsync()
     {
         using var timeout = new CancellationTokenSource(RequestBound);

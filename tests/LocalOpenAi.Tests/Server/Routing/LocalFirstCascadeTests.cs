@@ -33,10 +33,8 @@ public sealed class LocalFirstCascadeTests(HybridRouterBench bench) : IAsyncLife
     public async Task A_local_answer_that_passes_its_checks_stays_local()
     {
         var calls = bench.Proxy.RequestCount;
-        var body = HybridRouterBench.Chat(RoutingPrompts.Complex, maxTokens: 64);
-        body["response_format"] = JsonNode.Parse(RoutingPrompts.SmallJsonSchema);
 
-        using var response = await bench.ChatAsync(body);
+        using var response = await bench.ChatAsync(HybridRouterBench.SmallJsonChat(RoutingPrompts.Complex));
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal("local", response.Header("X-Route"));

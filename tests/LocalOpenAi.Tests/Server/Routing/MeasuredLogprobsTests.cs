@@ -15,7 +15,7 @@ public sealed class MeasuredLogprobsTests(LenientLocalBench bench)
     {
         var calls = bench.Proxy.RequestCount;
 
-        using var response = await bench.ChatAsync(WellFormedRequest());
+        using var response = await bench.ChatAsync(HybridRouterBench.SmallJsonChat(RoutingPrompts.Greeting));
         var choice = await LocalChoiceAsync(response, calls);
 
         Assert.Null(choice["logprobs"]);
@@ -24,7 +24,7 @@ public sealed class MeasuredLogprobsTests(LenientLocalBench bench)
     [Fact(Timeout = 60_000)]
     public async Task A_client_that_asked_for_logprobs_still_gets_them()
     {
-        var body = WellFormedRequest();
+        var body = HybridRouterBench.SmallJsonChat(RoutingPrompts.Greeting);
         body["logprobs"] = true;
         var calls = bench.Proxy.RequestCount;
 
@@ -32,14 +32,6 @@ public sealed class MeasuredLogprobsTests(LenientLocalBench bench)
         var choice = await LocalChoiceAsync(response, calls);
 
         Assert.NotEmpty(choice["logprobs"]!["content"]!.AsArray());
-    }
-
-    /// <summary>A request whose local answer passes every other check: a small JSON object, whole.</summary>
-    private static JsonObject WellFormedRequest()
-    {
-        var body = HybridRouterBench.Chat(RoutingPrompts.Greeting, maxTokens: 64);
-        body["response_format"] = JsonNode.Parse(RoutingPrompts.SmallJsonSchema);
-        return body;
     }
 
     private async Task<JsonNode> LocalChoiceAsync(HttpResponseMessage response, int cloudCallsBefore)

@@ -17,9 +17,6 @@ internal static class RoutingPrompts
 
     public const string RiskQuestion = "Summarise the key risks in this report.";
 
-    /// <summary>A <c>response_format</c> the local model's grammar satisfies and then stops: a whole, well-formed answer.</summary>
-    public const string SmallJsonSchema = """{"type":"json_schema","json_schema":{"name":"n","schema":{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}}}""";
-
     private static readonly string[] Subjects = ["The supplier in Leeds", "Our payments provider", "The data centre lease", "The new pricing plan", "The hiring plan", "The warehouse contract"];
     private static readonly string[] Events = ["missed the delivery date by", "raised its fees by", "reported an outage lasting", "cut its orders by", "delayed the audit by", "lost customers worth"];
     private static readonly string[] Consequences = ["which puts the launch at risk", "so the board asked for a plan", "and the team expects more delays", "which hurts the margin this year", "so cash may be short in March", "and nobody owns the follow up"];
