@@ -7,7 +7,7 @@ namespace LocalOpenAi.Router.Calibration;
 /// <summary>
 /// Reads traffic samples as JSONL, one request per line:
 /// <c>{"prompt": "..." | "messages": [{"role","content"}], "tools"?: [...], "max_tokens"?: n,
-/// "response_format"?: {...}, "agent"?: "...", "label"?: "simple|moderate|complex", "split"?: "train|test", "template"?: "..."}</c>.
+/// "response_format"?: {...}, "agent"?: "...", "label"?: "simple|moderate|complex", "split"?: "train|test", "template"?: "...", "domain"?: "..."}</c>.
 /// </summary>
 public static class TrafficSampleReader
 {
@@ -72,7 +72,7 @@ public static class TrafficSampleReader
             "complex" => Complexity.Complex,
             var other => throw new FormatException($"label '{other}' is not simple, moderate or complex."),
         };
-        return new TrafficSample(line, new ClassificationInput(messages, tools, maxTokens, structured, agent), label, Text(root, "split"), Text(root, "template"));
+        return new TrafficSample(line, new ClassificationInput(messages, tools, maxTokens, structured, agent), label, Text(root, "split"), Text(root, "template"), Text(root, "domain"));
     }
 
     private static ChatMessage ParseMessage(JsonElement message)

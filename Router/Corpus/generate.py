@@ -1,16 +1,19 @@
 """Writes generated.jsonl: requests composed from domain x intent x phrasing x context x request shape.
 
-Deterministic (fixed seed). The test split is frozen by template: every phrasing whose stable hash falls in
+Deterministic (fixed seeds). A second pass writes generated-agents.jsonl from agents.py (agent-shaped phrasings,
+written later, over the domains plus agent_domains.py) with its own seed, so generated.jsonl stays as it was. The test split is frozen by template: every phrasing whose stable hash falls in
 bucket 0 of 5, and every request from a held-out domain, is test; the rest is train. Hand-written items
 (handwritten/*.jsonl) get their split once, from a stable hash of their text, the first time this runs; a
 split already written is never changed. Run from this folder:
-    python3 generate.py            # writes generated.jsonl, freezes splits of new hand-written items
+    python3 generate.py            # writes generated*.jsonl, freezes splits of new hand-written items
 """
 import glob
 import hashlib
 import json
 import random
 
+from agent_domains import AGENT_DOMAINS
+from agents import AGENT_FOREIGN, AGENT_LABELS, agent_system
 from domains import DOMAINS, HELD_OUT_DOMAINS
 from foreign import FOREIGN
 from intents import AUDIENCES, LABELS, TONES, doc, pick
@@ -18,6 +21,9 @@ from phrasings import SYSTEM_DOC  # importing phrasings appends its phrasings to
 
 SEED = 18
 COUNT = 3400
+AGENT_SEED = 1818
+AGENT_COUNT = 4000
+AGENT_SYSTEM_SHARE = 0.35
 CLASS_SHARE = [("simple", 0.42), ("moderate", 0.23), ("complex", 0.35)]
 GENERIC_SYSTEMS = ["You are a helpful assistant.", "You are an AI agent. Use tools when they help. Answer concisely.",
                    "Respond in the user's language.", "You are a senior analyst. Be rigorous.", "Keep answers short."]
@@ -105,10 +111,7 @@ def main():
     names = sorted(DOMAINS)
     items = []
     for _ in range(COUNT):
-        name = pick(rng, names)
-        d = DOMAINS[name]
-        x = rng.random()
-        label = next(lab for lab, share in _cumulative() if x < share)
+        name, d, label = draw(rng, names, DOMAINS)
         if rng.random() < 0.1:
             lang = pick(rng, sorted(FOREIGN))
             index = rng.randrange(len(FOREIGN[lang][label]))
@@ -121,10 +124,44 @@ def main():
             system_doc = SYSTEM_DOC in text
             text = vary(rng, text.replace(SYSTEM_DOC, ""))
         items.append(request(d, name, rng, label, text, group, system_doc))
-    with open("generated.jsonl", "w", encoding="utf-8") as out:
+    write("generated.jsonl", items)
+    write("generated-agents.jsonl", agent_requests())
+    freeze_handwritten()
+
+
+def draw(rng, names, domains):
+    """A domain and a label for the next request, the label by CLASS_SHARE."""
+    name = pick(rng, names)
+    x = rng.random()
+    return name, domains[name], next(lab for lab, share in _cumulative() if x < share)
+
+
+def agent_requests():
+    rng = random.Random(AGENT_SEED)
+    domains = {**DOMAINS, **AGENT_DOMAINS}
+    names = sorted(domains)
+    items = []
+    for _ in range(AGENT_COUNT):
+        name, d, label = draw(rng, names, domains)
+        if rng.random() < 0.15:
+            lang = pick(rng, sorted(AGENT_FOREIGN))
+            phrasings, group = AGENT_FOREIGN[lang][label], f"agent-{lang}/{label}"
+        else:
+            phrasings, group = AGENT_LABELS[label], f"agent/{label}"
+        index = rng.randrange(len(phrasings))
+        item = request(d, name, rng, label, vary(rng, phrasings[index](d, rng)), f"{group}/{index}", False)
+        if rng.random() < AGENT_SYSTEM_SHARE:
+            messages = item.pop("messages", None) or [{"role": "user", "content": item.pop("prompt")}]
+            system = {"role": "system", "content": agent_system(d, rng)}
+            item = {"messages": [system] + [m for m in messages if m["role"] != "system"], **item}
+        items.append(item)
+    return items
+
+
+def write(path, items):
+    with open(path, "w", encoding="utf-8") as out:
         for item in items:
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
-    freeze_handwritten()
 
 
 def freeze_handwritten():

@@ -51,6 +51,9 @@ public sealed class RequestRouter
         }
     }
 
+    /// <summary>The mean token log-probability a <c>local_first</c> answer must reach; null when unchecked.</summary>
+    public double? MinMeanLogprob => _options.MinMeanLogprob;
+
     /// <summary>Whether a model alias names an upstream model.</summary>
     public bool IsUpstreamAlias(string? model) => model is not null && _options.UpstreamAliases.ContainsKey(model);
 

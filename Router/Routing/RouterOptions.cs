@@ -36,6 +36,12 @@ public sealed class RouterOptions
 
     public ClassifierOptions Classifier { get; set; } = new();
 
+    /// <summary>
+    /// Under <see cref="RoutingStrategy.LocalFirst"/>, a whole local answer whose mean token log-probability is under
+    /// this (e.g. <c>-2.5</c>) goes to the cloud; null (the default) leaves confidence unchecked.
+    /// </summary>
+    public double? MinMeanLogprob { get; set; }
+
     /// <summary>Every problem with these options, listed at once; empty when they are valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -87,6 +93,11 @@ public sealed class RouterOptions
         if (!Prices.ContainsKey(ReferenceModel ?? string.Empty))
         {
             errors.Add($"{Section}:ReferenceModel '{ReferenceModel}' has no entry in {Section}:Prices.");
+        }
+
+        if (MinMeanLogprob is { } minimum && !(minimum <= 0))
+        {
+            errors.Add(FormattableString.Invariant($"{Section}:MinMeanLogprob must be a log-probability, zero or below (got {minimum})."));
         }
 
         errors.AddRange(Classifier is null ? [$"{Section}:Classifier is missing."] : Classifier.Validate($"{Section}:Classifier"));

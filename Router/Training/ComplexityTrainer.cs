@@ -8,19 +8,25 @@ public static class ComplexityTrainer
 {
     private const double GroupWeightExponent = 0.5;
 
-    /// <summary>Out-of-fold scores for every sample: each fold's model never saw the sample's template.</summary>
+    /// <summary>
+    /// Out-of-fold scores for every sample, held out the way the frozen test split is: each fold's model never saw
+    /// the sample's template, and with <see cref="TrainerOptions.HoldOutDomains"/> about one domain in ten is also
+    /// held out whole in each fold, its requests scored by a model that saw none of them.
+    /// </summary>
     public static IReadOnlyList<HeldOutPrediction> CrossValidate(IReadOnlyList<TrafficSample> samples, TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(options);
         var x = Extract(samples, options);
         var y = samples.Select(s => s.Label!.Value).ToArray();
-        var folds = samples.Select(s => (int)(StableHash(GroupOf(s)) % (uint)options.Folds)).ToArray();
+        var templateFolds = samples.Select(s => (int)(StableHash(GroupOf(s)) % (uint)options.Folds)).ToArray();
+        var domainFolds = samples.Select(s => DomainFold(s, options)).ToArray();
+        var folds = Enumerable.Range(0, samples.Count).Select(i => domainFolds[i] ?? templateFolds[i]).ToArray();
         var predictions = new HeldOutPrediction[samples.Count];
         Span<double> p = stackalloc double[ComplexityModel.Classes];
         for (var fold = 0; fold < options.Folds; fold++)
         {
-            var train = Enumerable.Range(0, samples.Count).Where(i => folds[i] != fold).ToArray();
+            var train = Enumerable.Range(0, samples.Count).Where(i => folds[i] != fold && templateFolds[i] != fold && domainFolds[i] != fold).ToArray();
             var model = Fit(train.Select(i => x[i]).ToArray(), train.Select(i => y[i]).ToArray(), train.Select(i => samples[i]).ToArray(), options, new ComplexityThresholds(0.3, 0.6));
             for (var i = 0; i < samples.Count; i++)
             {
@@ -70,6 +76,12 @@ public static class ComplexityTrainer
 
     private static FeatureVector[] Extract(IReadOnlyList<TrafficSample> samples, TrainerOptions options) =>
         [.. samples.Select(s => RequestFeatures.Extract(s.Input, RequestFeatures.DefaultCharsPerToken, options.HashBuckets))];
+
+    /// <summary>The fold that holds the sample's domain out whole, or null: half the domains are held out once, spread over the folds.</summary>
+    private static int? DomainFold(TrafficSample sample, TrainerOptions options) =>
+        options.HoldOutDomains && sample.Domain is { } domain && StableHash(domain) % (uint)(2 * options.Folds) is var bucket && bucket < options.Folds
+            ? (int)bucket
+            : null;
 
     private static string GroupOf(TrafficSample sample) => sample.Group ?? sample.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

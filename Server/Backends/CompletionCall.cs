@@ -27,6 +27,9 @@ internal sealed record CompletionCall(
     /// <summary>Which backend answers, as the router chose it (<c>local:ALIAS</c>, <c>cloud:MODEL</c>): the cache keeps answers apart by it.</summary>
     public string Backend { get; init; } = string.Empty;
 
+    /// <summary>Whether a local answer reports its tokens' log-probabilities to the router (<see cref="JsonOutcome.TokenLogprobs"/>), asked for by the client or not.</summary>
+    public bool MeasureLogprobs { get; init; }
+
     public ChatCompletionRequest? Chat => Request as ChatCompletionRequest;
 
     public string Path => Endpoint == UpstreamEndpoint.ChatCompletions ? "/v1/chat/completions" : "/v1/completions";

@@ -16,7 +16,7 @@ internal sealed class LocalBackend(ModelManager models, UsageRecorder usage) : I
             return new RefusedOutcome(missing!);
         }
 
-        var (run, invalid) = LocalRunPlanner.Plan(model, call.Request);
+        var (run, invalid) = LocalRunPlanner.Plan(model, call.Request, call.MeasureLogprobs);
         if (run is null)
         {
             return new RefusedOutcome(invalid!);
@@ -41,7 +41,20 @@ internal sealed class LocalBackend(ModelManager models, UsageRecorder usage) : I
         using (cancellation)
         {
             var collected = await CollectedChoices.CollectAsync(choices!);
-            return collected.Failure is { } failure ? new RefusedOutcome(failure) : new JsonOutcome(run.Shape.Json(context, collected));
+            if (collected.Failure is { } failure)
+            {
+                return new RefusedOutcome(failure);
+            }
+
+            float[] measured = call.MeasureLogprobs ? [.. collected.Logprobs.SelectMany(list => list ?? []).Select(token => token.Logprob)] : [];
+            if (call.MeasureLogprobs && !AsksForLogprobs(call.Request))
+            {
+                Array.Clear(collected.Logprobs);
+            }
+
+            return new JsonOutcome(run.Shape.Json(context, collected)) { TokenLogprobs = measured };
         }
     }
+
+    private static bool AsksForLogprobs(object request) => request is ChatCompletionRequest { Logprobs: true } or CompletionRequest { Logprobs: not null };
 }

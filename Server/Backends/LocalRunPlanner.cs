@@ -9,22 +9,29 @@ namespace LocalOpenAi.Server.Backends;
 /// <summary>Turns a chat or legacy completions request into the generations a model runs; a request the model cannot take is a 400.</summary>
 internal static class LocalRunPlanner
 {
-    public static (LocalRun? Run, ErrorResult? Error) Plan(LocalModel model, object request) => request switch
+    /// <param name="measureLogprobs">Compute the generated tokens' log-probabilities even when the request did not ask for them.</param>
+    public static (LocalRun? Run, ErrorResult? Error) Plan(LocalModel model, object request, bool measureLogprobs) => request switch
     {
-        ChatCompletionRequest chat => PlanChat(model, model.Defaults.ApplyTo(chat)),
-        CompletionRequest legacy => PlanCompletion(model, model.Defaults.ApplyTo(legacy)),
+        ChatCompletionRequest chat => PlanChat(model, model.Defaults.ApplyTo(chat), measureLogprobs),
+        CompletionRequest legacy => PlanCompletion(model, model.Defaults.ApplyTo(legacy), measureLogprobs),
         _ => throw new ArgumentException($"No local plan for {request.GetType().Name}.", nameof(request)),
     };
 
-    private static (LocalRun?, ErrorResult?) PlanChat(LocalModel model, ChatCompletionRequest request)
+    private static (LocalRun?, ErrorResult?) PlanChat(LocalModel model, ChatCompletionRequest request, bool measureLogprobs)
     {
         var (run, error) = ChatRunPlanner.Plan(model.Model, model.Template, request);
-        return error is not null
-            ? (null, OpenAiError.BadRequest(error.Message, error.Param))
-            : (new LocalRun(run!.Generations, run.PromptTokens, new ChatAnswerShape(run.Tools)), null);
+        if (error is not null)
+        {
+            return (null, OpenAiError.BadRequest(error.Message, error.Param));
+        }
+
+        IReadOnlyList<GenerationRequest> generations = measureLogprobs
+            ? [.. run!.Generations.Select(generation => generation with { TopLogprobs = generation.TopLogprobs ?? 0 })]
+            : run!.Generations;
+        return (new LocalRun(generations, run.PromptTokens, new ChatAnswerShape(run.Tools)), null);
     }
 
-    private static (LocalRun?, ErrorResult?) PlanCompletion(LocalModel model, CompletionRequest request)
+    private static (LocalRun?, ErrorResult?) PlanCompletion(LocalModel model, CompletionRequest request, bool measureLogprobs)
     {
         var prompts = new List<int[]>();
         foreach (var input in request.Prompt!)
@@ -44,7 +51,7 @@ internal static class LocalRunPlanner
             request.MaxTokens ?? 16,
             request.Stop,
             request.IgnoreEos ?? false,
-            request.Logprobs))).ToList();
+            request.Logprobs ?? (measureLogprobs ? 0 : null)))).ToList();
         var echoed = request.Echo == true
             ? generations.Select(generation => model.Model.Detokenize(generation.PromptTokens.Skip(model.Model.IsBeginOfSequence(generation.PromptTokens[0]) ? 1 : 0), renderSpecial: true)).ToList()
             : [];

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using LocalOpenAi.Router.Calibration;
 using LocalOpenAi.Router.Classification;
 using LocalOpenAi.Router.Training;
 using LocalOpenAi.Server.Commands;
@@ -75,20 +76,33 @@ public sealed class TrainRouterCommand : ICliCommand
         }
 
         var classifier = new ComplexityClassifier(new ClassifierOptions(), model);
-        var cv = new ConfusionMatrix();
-        for (var i = 0; i < corpus.Train.Count; i++)
-        {
-            cv.Add(corpus.Train[i].Label!.Value, model.Thresholds.Classify(outOfFold[i].Complex, outOfFold[i].NotSimple));
-        }
+        var asTestSplit = ComplexityTrainer.CrossValidate(corpus.Train, trainer with { HoldOutDomains = true });
 
         var baseline = LengthBaseline.Fit(corpus.Train);
         output.WriteLine(FormattableString.Invariant($"corpus: {corpus.Train.Count} train, {corpus.Test.Count} frozen test; thresholds {model.Thresholds.Moderate}/{model.Thresholds.Complex}"));
-        output.WriteLine($"model, {trainer.Folds}-fold cross-validation on train: {cv.Describe()}");
+        output.WriteLine($"model, {trainer.Folds}-fold cross-validation on train, by template (chooses the thresholds): {OutOfFold(corpus.Train, outOfFold, model).Describe()}");
+        output.WriteLine($"model, {trainer.Folds}-fold cross-validation on train, templates and whole domains held out as in the test split: {OutOfFold(corpus.Train, asTestSplit, model).Describe()}");
         output.WriteLine($"model, train split (fitted on it):   {ComplexityTrainer.Evaluate(corpus.Train, input => classifier.Classify(input).Complexity).Describe()}");
         output.WriteLine($"model, frozen test:                   {ComplexityTrainer.Evaluate(corpus.Test, input => classifier.Classify(input).Complexity).Describe()}");
+        var trainGroups = corpus.Train.Select(sample => sample.Group).ToHashSet();
+        var unseen = corpus.Test.Where(sample => !trainGroups.Contains(sample.Group)).ToArray();
+        var seen = corpus.Test.Where(sample => trainGroups.Contains(sample.Group)).ToArray();
+        output.WriteLine($"  phrasings never in train:              {ComplexityTrainer.Evaluate(unseen, input => classifier.Classify(input).Complexity).Describe()}");
+        output.WriteLine($"  held-out domains, phrasings in train: {ComplexityTrainer.Evaluate(seen, input => classifier.Classify(input).Complexity).Describe()}");
         output.WriteLine($"length baseline ({baseline.ModerateChars}/{baseline.ComplexChars} chars, fitted on train), train: {ComplexityTrainer.Evaluate(corpus.Train, baseline.Predict).Describe()}");
         output.WriteLine($"length baseline, frozen test:         {ComplexityTrainer.Evaluate(corpus.Test, baseline.Predict).Describe()}");
         output.WriteLine($"wrote {outPath}");
         return 0;
+    }
+
+    private static ConfusionMatrix OutOfFold(IReadOnlyList<TrafficSample> samples, IReadOnlyList<HeldOutPrediction> predictions, ComplexityModel model)
+    {
+        var matrix = new ConfusionMatrix();
+        for (var i = 0; i < samples.Count; i++)
+        {
+            matrix.Add(samples[i].Label!.Value, model.Thresholds.Classify(predictions[i].Complex, predictions[i].NotSimple));
+        }
+
+        return matrix;
     }
 }

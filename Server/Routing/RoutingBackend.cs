@@ -58,9 +58,10 @@ internal sealed partial class RoutingBackend(
     {
         SetRoute(call.Http, "local", reason, null);
         var alias = router.IsUpstreamAlias(call.Model) ? null : call.Model;
-        var outcome = await local.CompleteAsync(
-            call with { LocalAlias = alias, Backend = "local:" + (alias ?? models.DefaultAlias ?? "default") }, cancellationToken);
         var canEscalate = fallBackToCloud is not null && router.Strategy != RoutingStrategy.LocalOnly && Upstreams is { IsAvailable: true };
+        var minimumLogprob = canEscalate && router.Strategy == RoutingStrategy.LocalFirst && !call.Stream ? router.MinMeanLogprob : null;
+        var outcome = await local.CompleteAsync(
+            call with { LocalAlias = alias, Backend = "local:" + (alias ?? models.DefaultAlias ?? "default"), MeasureLogprobs = minimumLogprob is not null }, cancellationToken);
         if (outcome is RefusedOutcome { IsBackendFailure: true } failure && canEscalate)
         {
             return await CloudAsync(call, fallBackToCloud!, fallBackLocally: false, $"local failed ({failure.StatusCode}), fell back to cloud", cancellationToken);
@@ -69,7 +70,7 @@ internal sealed partial class RoutingBackend(
         // local_first: a whole local answer that fails its checks is not sent; the cloud answers instead.
         // A stream is escalated only before its first byte (a refusal, above): after that it is the client's.
         if (outcome is JsonOutcome answer && canEscalate && router.Strategy == RoutingStrategy.LocalFirst
-            && LocalAnswerCheck.Failure(answer.Json, Expectations(call)) is { } check)
+            && (LocalAnswerCheck.Failure(answer.Json, Expectations(call)) ?? Confidence(answer, minimumLogprob)) is { } check)
         {
             metrics.RecordEscalation(check);
             return await CloudAsync(call, fallBackToCloud!, fallBackLocally: false, $"local answer failed its check ({check}), escalated to cloud", cancellationToken);
@@ -82,6 +83,9 @@ internal sealed partial class RoutingBackend(
 
         return outcome;
     }
+
+    private static string? Confidence(JsonOutcome answer, double? minimumMean) =>
+        minimumMean is { } minimum ? AnswerConfidence.Failure(answer.TokenLogprobs, minimum) : null;
 
     private static AnswerExpectations Expectations(CompletionCall call) =>
         call.Chat is { } chat ? AnswerExpectations.From(chat.ResponseFormat, chat.ToolChoice) : AnswerExpectations.None;

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Routing;
@@ -38,6 +40,22 @@ public abstract class CloudEdgeBench : IAsyncLifetime
         }
 
         await Cloud.DisposeAsync();
+    }
+
+    /// <summary>Posts to the edge's <c>/v1/chat/completions</c> with the given request headers; the whole answer is read.</summary>
+    public async Task<HttpResponseMessage> ChatAsync(JsonObject body, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        using var timeout = new CancellationTokenSource(RequestBound);
+        return await Edge.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
     }
 
     /// <summary>The edge under test, its upstream URL being the proxy's.</summary>

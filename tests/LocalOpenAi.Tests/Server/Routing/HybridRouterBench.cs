@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Tests.Support;
 
@@ -41,20 +40,12 @@ public sealed class HybridRouterBench : CloudEdgeBench
         return body;
     }
 
-    /// <summary>Posts to the edge's <c>/v1/chat/completions</c> with the given request headers; the whole answer is read.</summary>
-    public async Task<HttpResponseMessage> ChatAsync(JsonObject body, params (string Name, string Value)[] headers)
+    /// <summary>A chat request whose local answer the grammar keeps whole and well-formed (a small JSON object, then stop).</summary>
+    public static JsonObject SmallJsonChat(string content)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
-        {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.Add(name, value);
-        }
-
-        using var timeout = new CancellationTokenSource(RequestBound);
-        return await Edge.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token);
+        var body = Chat(content, maxTokens: 64);
+        body["response_format"] = JsonNode.Parse("""{"type":"json_schema","json_schema":{"name":"n","schema":{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}}}""");
+        return body;
     }
 
     public async Task<JsonNode> StatusAsync()

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Tests.Support;
 
@@ -28,22 +27,15 @@ public sealed class LocalFirstCascadeTests(HybridRouterBench bench) : IAsyncLife
 
         using var response = await bench.ChatAsync(body);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("cloud", response.Header("X-Route"));
-        Assert.Equal("local answer failed its check (length), escalated to cloud", response.Header("X-Route-Reason"));
-        Assert.True(bench.Proxy.RequestCount > calls, "the cloud was asked");
-        Assert.Equal("chat.completion", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["object"]!.GetValue<string>());
-        Assert.Contains("localopenai_router_escalations_total{reason=\"length\"}", await bench.Edge.Http.GetStringAsync("metrics"), StringComparison.Ordinal);
+        await Escalation.AssertEscalatedAsync(response, "length", bench, calls);
     }
 
     [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_local_answer_that_passes_its_checks_stays_local()
     {
         var calls = bench.Proxy.RequestCount;
-        var body = HybridRouterBench.Chat(RoutingPrompts.Complex, maxTokens: 64);
-        body["response_format"] = JsonNode.Parse("""{"type":"json_schema","json_schema":{"name":"n","schema":{"type":"object","properties":{"n":{"type":"integer"}},"required":["n"],"additionalProperties":false}}}""");
 
-        using var response = await bench.ChatAsync(body);
+        using var response = await bench.ChatAsync(HybridRouterBench.SmallJsonChat(RoutingPrompts.Complex));
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
         Assert.Equal("local", response.Header("X-Route"));
