@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using LocalOpenAi.Engine.Text;
 
 namespace LocalOpenAi.Engine.Native;
 
@@ -8,6 +9,7 @@ internal sealed unsafe class NativeModel : IDisposable
 {
     private readonly SafeLlamaModelHandle _handle;
     private readonly nint _vocab;
+    private readonly Lazy<Utf8TokenTable> _utf8Tokens;
 
     private NativeModel(SafeLlamaModelHandle handle)
     {
@@ -20,6 +22,7 @@ internal sealed unsafe class NativeModel : IDisposable
         SizeInBytes = (long)LlamaNative.ModelSize(handle);
         ParameterCount = (long)LlamaNative.ModelParameterCount(handle);
         BeginOfSequenceToken = LlamaNative.VocabBos(_vocab);
+        _utf8Tokens = new(ReadUtf8Tokens);
     }
 
     internal SafeLlamaModelHandle Handle => _handle;
@@ -27,6 +30,9 @@ internal sealed unsafe class NativeModel : IDisposable
     internal nint Vocabulary => _vocab;
 
     public int VocabularySize { get; }
+
+    /// <summary>Every token's text bytes, read once on first use (by the first request with a grammar).</summary>
+    public Utf8TokenTable Utf8Tokens => _utf8Tokens.Value;
 
     public int TrainingContextSize { get; }
 
@@ -161,6 +167,17 @@ internal sealed unsafe class NativeModel : IDisposable
 
             capacity = -count;
         }
+    }
+
+    private Utf8TokenTable ReadUtf8Tokens()
+    {
+        var piece = new List<byte>(16);
+        return new([.. Enumerable.Range(0, VocabularySize).Select(token =>
+        {
+            piece.Clear();
+            AppendPiece(token, renderSpecial: false, piece);
+            return piece.ToArray();
+        })]);
     }
 
     /// <summary>Appends the UTF-8 bytes of one token to <paramref name="output"/>.</summary>

@@ -25,12 +25,13 @@ internal sealed unsafe partial class NativeSamplerChain
             var candidate = new LlamaTokenData { Id = tokens[i] };
             var candidates = new LlamaTokenDataArray { Data = &candidate, Size = 1, Selected = -1 };
             LlamaNative.SamplerApply(_grammar, &candidates);
-            if (float.IsNegativeInfinity(candidate.Logit))
+            if (float.IsNegativeInfinity(candidate.Logit) || _utf8Tokens!.After(_utf8, tokens[i]) is not { } next)
             {
                 return i;
             }
 
             LlamaNative.SamplerAccept(_grammar, tokens[i]);
+            _utf8 = next;
             LlamaNative.SamplerAccept(_chain, tokens[i]);
         }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LocalOpenAi.Engine.Sampling;
+using LocalOpenAi.Engine.Text;
 using LocalOpenAi.Formats.Grammar;
 
 namespace LocalOpenAi.Engine.Native;
@@ -10,6 +11,7 @@ namespace LocalOpenAi.Engine.Native;
 /// as a value instead of letting <c>llama_grammar_accept_impl</c> throw a C++ exception on the
 /// decode thread (which aborts the process). A grammar that takes longer than its budget to compile
 /// or to filter one step is refused or ended, so that it holds the decode thread for one step at most.
+/// With a grammar, tokens that would make the text invalid UTF-8 are excluded too (see <see cref="Utf8TokenTable"/>).
 /// Then the chain: logit bias, penalties, then greedy or top-k, top-p, min-p, temperature and a
 /// seeded draw. The chosen token is accepted by both.
 /// </remarks>
@@ -21,13 +23,18 @@ internal sealed unsafe partial class NativeSamplerChain : IDisposable
     private readonly SafeLlamaSamplerHandle _chain;
     private readonly SafeLlamaSamplerHandle? _grammar;
     private readonly TimeSpan _grammarBudget;
+
+    /// <summary>With a grammar: every token's bytes, so that constrained output stays strict UTF-8.</summary>
+    private readonly Utf8TokenTable? _utf8Tokens;
+    private Utf8Pending _utf8 = Utf8Pending.Boundary;
     private LlamaTokenData[] _candidates = [];
 
-    private NativeSamplerChain(SafeLlamaSamplerHandle chain, SafeLlamaSamplerHandle? grammar, TimeSpan grammarBudget)
+    private NativeSamplerChain(SafeLlamaSamplerHandle chain, SafeLlamaSamplerHandle? grammar, TimeSpan grammarBudget, Utf8TokenTable? utf8Tokens)
     {
         _chain = chain;
         _grammar = grammar;
         _grammarBudget = grammarBudget;
+        _utf8Tokens = utf8Tokens;
     }
 
     /// <exception cref="InvalidGrammarException">The grammar fails <see cref="GbnfChecker"/>, does not parse, or takes longer than <paramref name="grammarBudget"/> to compile.</exception>
@@ -61,7 +68,7 @@ internal sealed unsafe partial class NativeSamplerChain : IDisposable
                 LlamaNative.SamplerChainAdd(chain, LlamaNative.SamplerInitDistribution(options.Seed ?? RandomSeed));
             }
 
-            return new NativeSamplerChain(chain, grammar, grammarBudget);
+            return new NativeSamplerChain(chain, grammar, grammarBudget, grammar is null ? null : model.Utf8Tokens);
         }
         catch
         {
@@ -99,6 +106,7 @@ internal sealed unsafe partial class NativeSamplerChain : IDisposable
                     return false;
                 }
 
+                KeepUtf8Valid(candidates);
                 if (!AnyAllowed(candidates))
                 {
                     failure = NoTokenAllowed;
@@ -117,6 +125,7 @@ internal sealed unsafe partial class NativeSamplerChain : IDisposable
             if (_grammar is not null)
             {
                 LlamaNative.SamplerAccept(_grammar, token);
+                _utf8 = _utf8Tokens!.After(_utf8, token) ?? Utf8Pending.Boundary;
             }
 
             LlamaNative.SamplerAccept(_chain, token);
@@ -129,6 +138,18 @@ internal sealed unsafe partial class NativeSamplerChain : IDisposable
     {
         _chain.Dispose();
         _grammar?.Dispose();
+    }
+
+    private void KeepUtf8Valid(LlamaTokenDataArray candidates)
+    {
+        for (nuint i = 0; i < candidates.Size; i++)
+        {
+            ref var candidate = ref candidates.Data[i];
+            if (!float.IsNegativeInfinity(candidate.Logit) && _utf8Tokens!.After(_utf8, candidate.Id) is null)
+            {
+                candidate.Logit = float.NegativeInfinity;
+            }
+        }
     }
 
     private static bool AnyAllowed(LlamaTokenDataArray candidates)

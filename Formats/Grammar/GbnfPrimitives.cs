@@ -1,6 +1,6 @@
 namespace LocalOpenAi.Formats.Grammar;
 
-/// <summary>The JSON building blocks, in llama.cpp's GBNF dialect: compact whitespace (one space at most) and bounded digit runs.</summary>
+/// <summary>The JSON building blocks, in llama.cpp's GBNF dialect: compact JSON (no whitespace between tokens) and bounded digit runs.</summary>
 /// <remarks>
 /// A string character excludes the values llama.cpp decodes from byte sequences that are not UTF-8
 /// (surrogates, beyond U+10FFFF): each would decode to several U+FFFD here and break <c>maxLength</c>.
@@ -9,10 +9,9 @@ internal static class GbnfPrimitives
 {
     public static readonly IReadOnlyDictionary<string, string> Rules = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["ws"] = "\" \"?",
         ["value"] = "object | array | string | number | boolean | null",
-        ["object"] = "\"{\" ws ( string ws \":\" ws value ws ( \",\" ws string ws \":\" ws value ws )* )? \"}\"",
-        ["array"] = "\"[\" ws ( value ws ( \",\" ws value ws )* )? \"]\"",
+        ["object"] = "\"{\" ( string \":\" value ( \",\" string \":\" value )* )? \"}\"",
+        ["array"] = "\"[\" ( value ( \",\" value )* )? \"]\"",
         ["string"] = "\"\\\"\" char* \"\\\"\"",
         ["char"] = "[^\"\\\\\\x7F\\x00-\\x1F\\uD800-\\uDFFF\\U00110000-\\U003FFFFF] | [\\\\] ( [\"\\\\/bfnrt] | \"u\" [0-9a-fA-F]{4} )",
         ["number"] = "\"-\"? integral-part ( \".\" [0-9]{1,16} )? ( [eE] [-+]? [0-9]{1,3} )?",
@@ -30,8 +29,8 @@ internal static class GbnfPrimitives
     public static readonly IReadOnlyDictionary<string, string[]> Dependencies = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["value"] = ["object", "array", "string", "number", "boolean", "null"],
-        ["object"] = ["ws", "string", "value"],
-        ["array"] = ["ws", "value"],
+        ["object"] = ["string", "value"],
+        ["array"] = ["value"],
         ["string"] = ["char"],
         ["number"] = ["integral-part"],
         ["integer"] = ["integral-part"],

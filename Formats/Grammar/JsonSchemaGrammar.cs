@@ -14,7 +14,7 @@ namespace LocalOpenAi.Formats.Grammar;
 /// <c>maxLength</c> and integer bounds. Anything else (e.g. <c>pattern</c>, bounds on numbers)
 /// is reported as an error instead of producing a grammar looser than the schema. Declared
 /// properties without <c>additionalProperties</c> admit no extra keys (llama.cpp, OpenAI strict mode).
-/// JSON is compact: at most one space where JSON allows whitespace. A schema over one of the
+/// JSON is compact: no whitespace between its tokens. A schema over one of the
 /// <see cref="JsonSchemaLimits"/>, or whose grammar fails <see cref="GbnfChecker"/>, is refused.
 /// </remarks>
 public static class JsonSchemaGrammar

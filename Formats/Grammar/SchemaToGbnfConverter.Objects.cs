@@ -33,7 +33,6 @@ internal sealed partial class SchemaToGbnfConverter
             }
         }
 
-        GbnfPrimitives.Use(_rules, "ws");
         string? additional = null;
 
         // As in llama.cpp and OpenAI's strict mode: declared properties and no 'additionalProperties' mean no extra keys.
@@ -44,21 +43,21 @@ internal sealed partial class SchemaToGbnfConverter
                 ? GbnfPrimitives.Use(_rules, "value")
                 : Rule(extra, $"{name}-additional-value", $"{path}/additionalProperties");
             var keyRule = _rules.Add($"{name}-additional-key", OtherKey(properties.Select(p => p.Key)));
-            additional = _rules.Add($"{name}-additional-kv", $"{keyRule} ws \":\" ws {valueRule} ws");
+            additional = _rules.Add($"{name}-additional-kv", $"{keyRule} \":\" {valueRule}");
         }
 
         var pairs = properties.ToDictionary(
             p => p.Key,
-            p => _rules.Add($"{name}-{p.Key}-kv", $"{GbnfRuleSet.Literal(JsonSerializer.Serialize(p.Key, Compact))} ws \":\" ws {Rule(p.Schema, $"{name}-{p.Key}", $"{path}/properties/{p.Key}")} ws"),
+            p => _rules.Add($"{name}-{p.Key}-kv", $"{GbnfRuleSet.Literal(JsonSerializer.Serialize(p.Key, Compact))} \":\" {Rule(p.Schema, $"{name}-{p.Key}", $"{path}/properties/{p.Key}")}"),
             StringComparer.Ordinal);
         var requiredPairs = properties.Where(p => required.Contains(p.Key)).Select(p => pairs[p.Key]).ToList();
         var optionalPairs = properties.Where(p => !required.Contains(p.Key)).Select(p => pairs[p.Key]).ToList();
         // The optional pairs after position i, as a chain of rules: written once each, so the grammar grows linearly with the properties.
         var tails = new string[optionalPairs.Count + 1];
-        tails[^1] = additional is null ? string.Empty : $" ( \",\" ws {additional} )*";
+        tails[^1] = additional is null ? string.Empty : $" ( \",\" {additional} )*";
         for (var i = optionalPairs.Count - 1; i >= 0; i--)
         {
-            tails[i] = " " + _rules.Add($"{name}-rest{i}", $"( \",\" ws {optionalPairs[i]} )?{tails[i + 1]}");
+            tails[i] = " " + _rules.Add($"{name}-rest{i}", $"( \",\" {optionalPairs[i]} )?{tails[i + 1]}");
         }
 
         string Tail(int from) => tails[from];
@@ -66,20 +65,20 @@ internal sealed partial class SchemaToGbnfConverter
         string body;
         if (requiredPairs.Count > 0)
         {
-            body = string.Join(" \",\" ws ", requiredPairs) + Tail(0);
+            body = string.Join(" \",\" ", requiredPairs) + Tail(0);
         }
         else
         {
             var starts = optionalPairs.Select((p, i) => p + Tail(i + 1)).ToList();
             if (additional is not null)
             {
-                starts.Add($"{additional} ( \",\" ws {additional} )*");
+                starts.Add($"{additional} ( \",\" {additional} )*");
             }
 
             body = starts.Count == 0 ? string.Empty : "( " + string.Join(" | ", starts) + " )?";
         }
 
-        return $"\"{{\" ws {body} \"}}\"".Replace("  ", " ");
+        return $"\"{{\" {body} \"}}\"".Replace("  ", " ");
     }
 
     /// <summary>A JSON string that is none of <paramref name="keys"/>: a trie that may leave every path except at a key's end.</summary>

@@ -20,15 +20,14 @@ internal sealed partial class SchemaToGbnfConverter
             throw new JsonSchemaException(path, "'maxItems' is less than 'minItems'.");
         }
 
-        GbnfPrimitives.Use(_rules, "ws");
         if (max == 0)
         {
-            return "\"[\" ws \"]\"";
+            return "\"[]\"";
         }
 
-        var rest = Repeat($"( \",\" ws {item} ws )", Math.Max(min - 1, 0), max - 1);
-        var elements = $"{item} ws {rest}";
-        return min == 0 ? $"\"[\" ws ( {elements} )? \"]\"" : $"\"[\" ws {elements} \"]\"";
+        var rest = Repeat($"( \",\" {item} )", Math.Max(min - 1, 0), max - 1);
+        var elements = $"{item} {rest}";
+        return min == 0 ? $"\"[\" ( {elements} )? \"]\"" : $"\"[\" {elements} \"]\"";
     }
 
     private string StringExpression(JsonElement schema, string path)
