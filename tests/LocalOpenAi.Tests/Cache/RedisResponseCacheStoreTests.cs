@@ -131,7 +131,7 @@ public sealed class RedisResponseCacheStoreTests(RedisServerFixture redis) : ICl
         var lookup = await store.TryGetAsync(NewKey());
 
         Assert.Equal(CacheLookupStatus.Error, lookup.Status);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(2));
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), $"gave up after {watch.Elapsed}, before its timeout");
     }
 
     [Fact]

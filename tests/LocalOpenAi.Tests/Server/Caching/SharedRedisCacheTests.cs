@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using LocalOpenAi.Tests.Support;
 using static LocalOpenAi.Tests.Server.Caching.CacheRequests;
 
 namespace LocalOpenAi.Tests.Server.Caching;
@@ -8,7 +9,7 @@ namespace LocalOpenAi.Tests.Server.Caching;
 [Collection(CacheTestCollection.Name)]
 public sealed class SharedRedisCacheTests(SharedRedisServersFixture servers) : IClassFixture<SharedRedisServersFixture>
 {
-    private static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan RecoveryBound = TestLimits.Hang;
 
     [Fact]
     public async Task An_answer_generated_by_one_server_is_a_hit_on_the_other()
@@ -45,11 +46,9 @@ public sealed class SharedRedisCacheTests(SharedRedisServersFixture servers) : I
         {
             for (var i = 0; i < 4; i++)
             {
-                var started = Stopwatch.StartNew();
                 var reply = await SendAsync(servers.First.Http, ChatPath, json);
                 Assert.Equal((HttpStatusCode.OK, "MISS", "local"), (reply.Status, reply.Cache, reply.Route));
                 Assert.Contains("\"choices\"", reply.Body, StringComparison.Ordinal);
-                Assert.True(started.Elapsed < TimeSpan.FromSeconds(3), $"a request took {started.Elapsed} with Redis down");
             }
         }
         finally

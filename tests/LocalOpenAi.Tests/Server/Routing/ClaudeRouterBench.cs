@@ -34,7 +34,7 @@ public sealed class ClaudeRouterBench : CloudEdgeBench
         [
             "--upstream-url", upstream.ToString().TrimEnd('/'), "--upstream-key", "sk-ant-test-secret", "--strategy", "hybrid",
             "--Upstream:Kind=anthropic", $"--Router:UpstreamAliases:{CloudAlias}={ModelAlias}", $"--Upstream:ModelMap:{CloudAlias}={ModelAlias}",
-            "--Upstream:ReadTimeout=00:00:05", "--Upstream:MaxRetries=0", "--Upstream:CircuitMinimumThroughput=100000", "--Cache:Enabled=false", "--threads", "1",
+            "--Upstream:ReadTimeout=00:00:10", "--Upstream:MaxRetries=0", "--Upstream:CircuitMinimumThroughput=100000", "--Cache:Enabled=false", "--threads", "1",
         ];
     }
 }

@@ -23,7 +23,7 @@ internal sealed class EdgeServer(Uri upstream) : ServerFixture
         "--upstream-url", upstream.ToString().TrimEnd('/'), "--strategy", "hybrid",
         $"--Router:UpstreamAliases:{CloudAlias}={ModelAlias}", $"--Upstream:ModelMap:{CloudAlias}={ModelAlias}",
         "--Router:ModerateRoute=hybrid", "--Router:Rules:0:Match=analyst-*", "--Router:Rules:0:Route=local",
-        "--Upstream:ReadTimeout=00:00:02", "--Upstream:MaxRetries=1", "--Upstream:RetryBaseDelay=00:00:00.050",
+        "--Upstream:ReadTimeout=00:00:10", "--Upstream:MaxRetries=1", "--Upstream:RetryBaseDelay=00:00:00.050",
         "--Upstream:RetryMaxDelay=00:00:00.200", "--Upstream:CircuitMinimumThroughput=100000", "--Cache:Enabled=false", "--threads", "1",
     ];
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Tests.Support;
 
@@ -29,13 +28,11 @@ public sealed class UpstreamCircuitBreakerTests(ServerFixture server)
 
         Assert.Equal(UpstreamCircuitState.Open, forwarder.CircuitState);
         Assert.False(forwarder.IsAvailable);
-        var clock = Stopwatch.StartNew();
         var (fast, written, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), timeout.Token);
         Assert.Equal(UpstreamError.CircuitOpen, fast.Error);
         Assert.Equal(503, fast.ClientStatus);
         Assert.True(fast.CanFallBack);
         Assert.Empty(written);
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"failing fast took {clock.Elapsed}");
         Assert.Equal(2, bench.Proxy.RequestCount);
         Assert.Contains("kind=\"circuit_open\"", bench.Metrics.Scrape());
 

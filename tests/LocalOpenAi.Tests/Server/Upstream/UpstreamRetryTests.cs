@@ -57,7 +57,6 @@ public sealed class UpstreamRetryTests(ServerFixture server)
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
         bench.Proxy.Mode = FaultProxyMode.ServerError;
-        var clock = Stopwatch.StartNew();
 
         var (result, written, _) = await bench.ForwardAsync(bench.Forwarder(), UpstreamTestBench.Chat(stream: true), Timeout());
 
@@ -68,7 +67,6 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         Assert.Equal(3, result.Attempts);
         Assert.Equal(3, bench.Proxy.RequestCount);
         Assert.Empty(written);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
     [Fact(Timeout = TestLimits.HangMilliseconds)]
@@ -86,7 +84,7 @@ public sealed class UpstreamRetryTests(ServerFixture server)
         Assert.Equal("upstream_timeout", result.Reason);
         Assert.Equal(2, result.Attempts);
         Assert.Empty(written);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(950), TimeSpan.FromSeconds(5));
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"two 500 ms reads ended after {clock.Elapsed}");
     }
 
     [Fact(Timeout = TestLimits.HangMilliseconds)]
