@@ -23,6 +23,7 @@ public sealed class GbnfCheckerTests
         "root ::= \"a\"?\nroot ::= \"b\"",
         Nested(64),
         Ambiguous(10),
+        LlamaCppJson,
         "root ::= value\nvalue ::= object | array | \"1\"\nobject ::= \"{\" ( value ( \",\" value )* )? \"}\"\narray ::= \"[\" ( value ( \",\" value )* )? \"]\"",
     };
 
@@ -71,6 +72,7 @@ public sealed class GbnfCheckerTests
         { "root ::= \"\"*", "needs an item" },
         { "root ::= \"a\"{0}+", "needs an item" },
         { new string('#', 300_000), "the limit is" },
+        { Ambiguous(11), "limit on ambiguity" },
         { Ambiguous(17), "limit on ambiguity" },
         { Ambiguous(24), "limit on ambiguity" },
         { "root ::= a0\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"a{i} ::= a{i + 1}? a{i + 1}\n")) + "a20 ::= \"x\"", "limit on ambiguity" },
@@ -114,6 +116,17 @@ public sealed class GbnfCheckerTests
     }
 
     /// <summary>Each level offers the same thing twice, so that the parse paths double per level.</summary>
+    /// <summary>llama.cpp's own <c>grammars/json.gbnf</c>, the grammar users most often paste.</summary>
+    private const string LlamaCppJson = """
+        root   ::= object
+        value  ::= object | array | string | number | ("true" | "false" | "null") ws
+        object ::= "{" ws ( string ":" ws value ("," ws string ":" ws value)* )? "}" ws
+        array  ::= "[" ws ( value ("," ws value)* )? "]" ws
+        string ::= "\"" ( [^"\\\x7F\x00-\x1F] | "\\" (["\\bfnrt] | "u" [0-9a-fA-F]{4}) )* "\"" ws
+        number ::= ("-"? ([0-9] | [1-9] [0-9]{0,15})) ("." [0-9]+)? ([eE] [-+]? [0-9] [1-9]{0,15})? ws
+        ws ::= | " " | "\n" [ \t]{0,20}
+        """;
+
     public static string Ambiguous(int levels) =>
         "root ::= a0\n" + string.Concat(Enumerable.Range(0, levels).Select(i => $"a{i} ::= a{i + 1} \"y\" | a{i + 1} \"y\"\n")) + $"a{levels} ::= \"x\"";
 
