@@ -12,7 +12,7 @@ public sealed class LocalChatClientTests(LocalClientFixture local)
     private static readonly JsonElement ForecastSchema = JsonDocument.Parse(
         """{"type":"object","properties":{"city":{"enum":["Paris","Oslo","Lima"]},"days":{"type":"integer","minimum":1,"maximum":7},"sunny":{"type":"boolean"}},"required":["city","days","sunny"],"additionalProperties":false}""").RootElement;
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Streamed_updates_concatenate_to_the_non_streamed_answer()
     {
         var options = new ChatOptions { Temperature = 0, Seed = 5, MaxOutputTokens = 12 };
@@ -33,7 +33,7 @@ public sealed class LocalChatClientTests(LocalClientFixture local)
         Assert.Equal(whole.Usage.OutputTokenCount, streamed.Usage.OutputTokenCount);
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Usage_counts_are_positive_and_add_up()
     {
         var response = await local.Chat.GetResponseAsync("Count to three", new ChatOptions { Temperature = 0, MaxOutputTokens = 6 });
@@ -46,7 +46,7 @@ public sealed class LocalChatClientTests(LocalClientFixture local)
         Assert.Equal(usage.OutputTokenCount == 6 ? ChatFinishReason.Length : ChatFinishReason.Stop, response.FinishReason);
     }
 
-    [Theory(Timeout = 120_000)]
+    [Theory(Timeout = TestLimits.HangMilliseconds)]
     [InlineData(1L)]
     [InlineData(2L)]
     [InlineData(3L)]
@@ -62,7 +62,7 @@ public sealed class LocalChatClientTests(LocalClientFixture local)
         Assert.True(validation.IsValid, string.Join("; ", validation.Errors));
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Structured_output_through_GetResponseAsync_of_T_deserializes()
     {
         var response = await local.Chat.GetResponseAsync<Outlook>("Outlook for Oslo?", new ChatOptions { Temperature = 1, Seed = 7, MaxOutputTokens = 96 });
@@ -71,7 +71,7 @@ public sealed class LocalChatClientTests(LocalClientFixture local)
         Assert.True(Enum.IsDefined(outlook!.Sky));
     }
 
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_schema_the_engine_cannot_follow_is_an_argument_error_not_a_generation()
     {
         var unsupported = JsonDocument.Parse("""{"type":"object","properties":{"a":{"type":"number","minimum":0}}}""").RootElement;

@@ -8,7 +8,7 @@ namespace LocalOpenAi.Tests.Client;
 /// <summary>The model lives as long as the container that registered it.</summary>
 public sealed class LocalClientLifetimeTests
 {
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Disposing_the_service_provider_releases_the_model()
     {
         var services = new ServiceCollection()

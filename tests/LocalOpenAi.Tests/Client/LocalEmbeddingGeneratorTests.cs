@@ -7,7 +7,7 @@ namespace LocalOpenAi.Tests.Client;
 [Collection(LocalClientCollection.Name)]
 public sealed class LocalEmbeddingGeneratorTests(LocalClientFixture local)
 {
-    [Fact(Timeout = 120_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task Each_input_gets_a_normalised_vector_of_the_model_width_and_usage()
     {
         var embeddings = await local.Embeddings.GenerateAsync(["hello world", "a different sentence", "hello world"]);

@@ -1,5 +1,6 @@
 using System.Net;
 using LocalOpenAi.Router.Cascade;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Routing;
 
@@ -11,7 +12,7 @@ namespace LocalOpenAi.Tests.Server.Routing;
 [Collection(UnsureLocalCollection.Name)]
 public sealed class ConfidenceCascadeTests(UnsureLocalBench bench)
 {
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_well_formed_local_answer_the_model_was_unsure_of_is_answered_by_the_cloud()
     {
         var calls = bench.Proxy.RequestCount;
@@ -21,7 +22,7 @@ public sealed class ConfidenceCascadeTests(UnsureLocalBench bench)
         await Escalation.AssertEscalatedAsync(response, AnswerConfidence.LowLogprob, bench, calls);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_stream_is_not_judged_by_its_logprobs_and_stays_local()
     {
         var calls = bench.Proxy.RequestCount;

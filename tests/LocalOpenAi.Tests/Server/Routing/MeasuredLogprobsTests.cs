@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Routing;
 
@@ -10,7 +11,7 @@ namespace LocalOpenAi.Tests.Server.Routing;
 [Collection(LenientLocalCollection.Name)]
 public sealed class MeasuredLogprobsTests(LenientLocalBench bench)
 {
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_client_that_did_not_ask_for_logprobs_gets_none()
     {
         var calls = bench.Proxy.RequestCount;
@@ -21,7 +22,7 @@ public sealed class MeasuredLogprobsTests(LenientLocalBench bench)
         Assert.Null(choice["logprobs"]);
     }
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
     public async Task A_client_that_asked_for_logprobs_still_gets_them()
     {
         var body = HybridRouterBench.SmallJsonChat(RoutingPrompts.Greeting);
