@@ -7,7 +7,7 @@ using LocalOpenAi.Server.Metrics;
 namespace LocalOpenAi.Server.Accounting;
 
 /// <summary>Counts each answer in the cost ledger: local and cached answers add the cloud cost they avoided.</summary>
-public sealed class CostAccounting(CostLedger ledger, LocalOpenAiMetrics metrics)
+internal sealed class CostAccounting(CostLedger ledger, LocalOpenAiMetrics metrics)
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, decimal> _spentByUpstream = new(StringComparer.Ordinal);
 

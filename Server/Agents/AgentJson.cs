@@ -9,4 +9,4 @@ namespace LocalOpenAi.Server.Agents;
 [JsonSerializable(typeof(SummarizeRequest))]
 [JsonSerializable(typeof(SummarizeResponse))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
-public sealed partial class AgentJson : JsonSerializerContext;
+internal sealed partial class AgentJson : JsonSerializerContext;

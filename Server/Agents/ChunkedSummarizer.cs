@@ -10,7 +10,7 @@ namespace LocalOpenAi.Server.Agents;
 /// directly; longer text is cut into parts that fit, the parts are summarised concurrently, and
 /// the joined part summaries are summarised again until one request holds them.
 /// </summary>
-public static class ChunkedSummarizer
+internal static class ChunkedSummarizer
 {
     /// <summary>Room kept free beside prompt and summary, for template tokens the estimate misses.</summary>
     private const int SafetyMargin = 16;

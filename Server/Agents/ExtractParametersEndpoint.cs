@@ -12,7 +12,7 @@ namespace LocalOpenAi.Server.Agents;
 /// <c>POST /extract-parameters</c>: fills a function's arguments from a user message, generation
 /// constrained by a grammar made from the parameter schema, then checked against that schema.
 /// </summary>
-public static class ExtractParametersEndpoint
+internal static class ExtractParametersEndpoint
 {
     private const int MaxArgumentTokens = 512;
 

@@ -5,7 +5,7 @@ using LocalOpenAi.Server.Models.Loading;
 namespace LocalOpenAi.Server.Agents;
 
 /// <summary><c>POST /summarize</c>: a summary of any length of text within <c>max_summary_tokens</c>.</summary>
-public static class SummarizeEndpoint
+internal static class SummarizeEndpoint
 {
     private const int DefaultSummaryTokens = 256;
     private const int MaxContextCharacters = 4 * 1024 * 1024;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace LocalOpenAi.Server.Caching;
 
 /// <summary>Registers the response cache: the memory store by default, Redis with <c>--redis HOST:PORT</c> (or a configuration string).</summary>
-public static class CachingServices
+internal static class CachingServices
 {
     public static IServiceCollection AddResponseCaching(this IServiceCollection services, IConfiguration configuration)
     {

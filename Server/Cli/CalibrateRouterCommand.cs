@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Cli;
 /// <c>calibrate-router --sample FILE.jsonl --cloud-share 0.2</c>: sets the classifier's thresholds so
 /// that about that share of the operator's own traffic scores complex (and goes to the cloud).
 /// </summary>
-public sealed class CalibrateRouterCommand : ICliCommand
+internal sealed class CalibrateRouterCommand : ICliCommand
 {
     public const string Name = "calibrate-router";
 

@@ -11,7 +11,7 @@ namespace LocalOpenAi.Server.Cli;
 /// <c>make-model --preset tiny|small|1b --quant q8_0|q4_0|f16 --out FILE.gguf [--seed N]</c>; with
 /// <c>--lora-rank N [--lora-alpha X]</c> it writes a LoRA adapter for the preset instead of a model.
 /// </summary>
-public sealed class MakeModelCommand : ICliCommand
+internal sealed class MakeModelCommand : ICliCommand
 {
     public const string Name = "make-model";
 

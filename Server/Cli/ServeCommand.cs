@@ -7,7 +7,7 @@ using LocalOpenAi.Server.Commands;
 namespace LocalOpenAi.Server.Cli;
 
 /// <summary><c>serve</c> (the default command): runs the HTTP server with the flags of <see cref="ServeFlags"/>.</summary>
-public sealed class ServeCommand : ICliCommand
+internal sealed class ServeCommand : ICliCommand
 {
     public const string Name = "serve";
 

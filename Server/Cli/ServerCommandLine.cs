@@ -5,7 +5,7 @@ using LocalOpenAi.Server.Commands;
 namespace LocalOpenAi.Server.Cli;
 
 /// <summary>The process entry: <c>serve</c> (the default when no subcommand is named) or another subcommand.</summary>
-public static class ServerCommandLine
+internal static class ServerCommandLine
 {
     /// <summary>Exit code for a usage error: an unknown option, a missing or malformed value.</summary>
     public const int UsageError = ExitCodes.UsageError;

@@ -10,7 +10,7 @@ namespace LocalOpenAi.Server.Cli;
 /// <c>train-router --corpus DIR --out FILE</c>: fits the complexity classifier on the corpus's train split,
 /// prints cross-validation, frozen-test and baseline figures, and writes the model file.
 /// </summary>
-public sealed class TrainRouterCommand : ICliCommand
+internal sealed class TrainRouterCommand : ICliCommand
 {
     public const string Name = "train-router";
 

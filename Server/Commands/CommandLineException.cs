@@ -1,4 +1,4 @@
 namespace LocalOpenAi.Server.Commands;
 
 /// <summary>Bad command-line arguments or configuration: printed as one line without a stack trace, exit code 2.</summary>
-public sealed class CommandLineException(string message) : Exception(message);
+internal sealed class CommandLineException(string message) : Exception(message);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.FileProviders;
 namespace LocalOpenAi.Server.Dashboard;
 
 /// <summary><c>GET /</c>: the dashboard and playground (static files from <c>wwwroot</c>), and <c>GET /dashboard/requests</c>.</summary>
-public static class DashboardEndpoints
+internal static class DashboardEndpoints
 {
     /// <summary>Serves <c>wwwroot</c> next to the program, with <c>index.html</c> for <c>/</c>.</summary>
     public static IApplicationBuilder UseDashboardFiles(this IApplicationBuilder app)

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Dashboard;
 
 /// <summary>The last <see cref="Capacity"/> generation requests, newest first, for the dashboard. Thread-safe.</summary>
-public sealed class RecentRequests
+internal sealed class RecentRequests
 {
     public const int Capacity = 50;
 

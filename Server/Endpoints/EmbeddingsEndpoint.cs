@@ -8,7 +8,7 @@ using LocalOpenAi.Server.Models.Loading;
 namespace LocalOpenAi.Server.Endpoints;
 
 /// <summary><c>POST /v1/embeddings</c>: mean-pooled, normalised embeddings from a model started with <c>--embeddings</c>.</summary>
-public static class EmbeddingsEndpoint
+internal static class EmbeddingsEndpoint
 {
     private const int MaxInputs = 256;
 

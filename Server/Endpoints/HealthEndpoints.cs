@@ -3,7 +3,7 @@ using LocalOpenAi.Server.Models.Loading;
 namespace LocalOpenAi.Server.Endpoints;
 
 /// <summary><c>/health</c> (liveness) and <c>/ready</c> (a model is loaded and its scheduler runs).</summary>
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {

@@ -8,7 +8,7 @@ namespace LocalOpenAi.Server.Endpoints;
 /// <c>GET /admin/models</c>, <c>POST /admin/models/{alias}/load</c> and <c>POST /admin/models/{alias}/unload</c>
 /// (admin key only): see, warm up and free aliases by hand. Unloading a model with requests in flight is refused (409).
 /// </summary>
-public static class ModelAdminEndpoints
+internal static class ModelAdminEndpoints
 {
     public static IEndpointRouteBuilder MapModelAdmin(this IEndpointRouteBuilder endpoints)
     {

@@ -6,7 +6,7 @@ using LocalOpenAi.Server.Models.Loading;
 namespace LocalOpenAi.Server.Endpoints;
 
 /// <summary><c>GET /v1/models</c>: every local alias with its state and memory, then the upstream aliases.</summary>
-public static class ModelsEndpoint
+internal static class ModelsEndpoint
 {
     public static IEndpointRouteBuilder MapModels(this IEndpointRouteBuilder endpoints)
     {

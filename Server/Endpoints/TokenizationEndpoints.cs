@@ -7,7 +7,7 @@ using LocalOpenAi.Server.Models.Loading;
 namespace LocalOpenAi.Server.Endpoints;
 
 /// <summary><c>/tokenize</c>, <c>/detokenize</c> (as llama-server) and <c>/apply-template</c> (the exact prompt).</summary>
-public static class TokenizationEndpoints
+internal static class TokenizationEndpoints
 {
     public static IEndpointRouteBuilder MapTokenization(this IEndpointRouteBuilder endpoints)
     {

@@ -3,7 +3,7 @@ using LocalOpenAi.Formats.Anthropic;
 namespace LocalOpenAi.Server.Errors;
 
 /// <summary>Errors of the Anthropic Messages API (<c>/v1/messages…</c>) in Anthropic's envelope; every other path keeps OpenAI's.</summary>
-public static class AnthropicErrorShape
+internal static class AnthropicErrorShape
 {
     public const string PathPrefix = "/v1/messages";
 

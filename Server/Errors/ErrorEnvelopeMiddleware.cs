@@ -5,7 +5,7 @@ namespace LocalOpenAi.Server.Errors;
 /// malformed HTTP (400), and bugs (500, logged with the exception, answered without it).
 /// A client that went away is not an error.
 /// </summary>
-public sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorEnvelopeMiddleware> logger)
+internal sealed partial class ErrorEnvelopeMiddleware(RequestDelegate next, ILogger<ErrorEnvelopeMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {

@@ -4,7 +4,7 @@ using LocalOpenAi.Formats.OpenAi;
 namespace LocalOpenAi.Server.Errors;
 
 /// <summary>Writes an error envelope with its status (and Retry-After when given): OpenAI's, or Anthropic's on the Messages API.</summary>
-public sealed record ErrorResult(int StatusCode, ErrorResponse Body, int? RetryAfterSeconds) : IResult
+internal sealed record ErrorResult(int StatusCode, ErrorResponse Body, int? RetryAfterSeconds) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {

@@ -3,7 +3,7 @@ using LocalOpenAi.Formats.OpenAi;
 namespace LocalOpenAi.Server.Errors;
 
 /// <summary>Every HTTP error leaves through here, in OpenAI's envelope and never with a stack trace.</summary>
-public static class OpenAiError
+internal static class OpenAiError
 {
     public static ErrorResult BadRequest(string message, string? param = null, string? code = null) =>
         Create(StatusCodes.Status400BadRequest, message, "invalid_request_error", param, code);

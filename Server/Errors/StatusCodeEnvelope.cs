@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Errors;
 
 /// <summary>Gives bodiless framework answers (unknown route 404, wrong method 405) the OpenAI envelope.</summary>
-public static class StatusCodeEnvelope
+internal static class StatusCodeEnvelope
 {
     public static IApplicationBuilder UseOpenAiStatusCodeEnvelope(this IApplicationBuilder app) =>
         app.UseStatusCodePages(async context =>

@@ -9,4 +9,4 @@ namespace LocalOpenAi.Server.Feedback;
 /// <param name="Response">The response JSON (for a stream, the assembled non-streaming equivalent).</param>
 /// <param name="Route">Who answered (<c>local</c>, <c>cloud</c>, <c>cache</c>), when known: ratings of local answers calibrate the router.</param>
 /// <param name="Agent">The agent that asked (<c>X-Agent-Name</c>), when known.</param>
-public sealed record ExchangeRecord(string RequestId, DateTimeOffset Time, JsonElement Request, JsonElement Response, string? Route = null, string? Agent = null);
+internal sealed record ExchangeRecord(string RequestId, DateTimeOffset Time, JsonElement Request, JsonElement Response, string? Route = null, string? Agent = null);

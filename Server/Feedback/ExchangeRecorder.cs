@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace LocalOpenAi.Server.Feedback;
 
 /// <summary>Puts each completed completion (local, cloud or cache) into the exchange log, so that feedback on its request id carries it.</summary>
-public sealed partial class ExchangeRecorder(IExchangeLog log, TimeProvider time, ILogger<ExchangeRecorder> logger)
+internal sealed partial class ExchangeRecorder(IExchangeLog log, TimeProvider time, ILogger<ExchangeRecorder> logger)
 {
     /// <summary>Records a JSON answer, with who answered it and for which agent.</summary>
     public void RecordJson(string requestId, JsonObject request, ReadOnlyMemory<byte> json, string? route = null, string? agent = null) =>

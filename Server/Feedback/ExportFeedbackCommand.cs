@@ -4,7 +4,7 @@ using LocalOpenAi.Server.Commands;
 namespace LocalOpenAi.Server.Feedback;
 
 /// <summary><c>export-feedback --out FILE [--min-rating N] [--feedback FILE]</c>: writes a chat fine-tuning dataset.</summary>
-public sealed class ExportFeedbackCommand : ICliCommand
+internal sealed class ExportFeedbackCommand : ICliCommand
 {
     public const string Name = "export-feedback";
 

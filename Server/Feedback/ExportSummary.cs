@@ -6,4 +6,4 @@ namespace LocalOpenAi.Server.Feedback;
 /// <param name="BelowThreshold">Requests rated below the minimum.</param>
 /// <param name="WithoutExchange">Well-rated requests skipped for want of a usable recorded exchange.</param>
 /// <param name="Exported">Examples written.</param>
-public sealed record ExportSummary(int Rated, int Unreadable, int BelowThreshold, int WithoutExchange, int Exported);
+internal sealed record ExportSummary(int Rated, int Unreadable, int BelowThreshold, int WithoutExchange, int Exported);

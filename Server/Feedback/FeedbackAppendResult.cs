@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Feedback;
 
 /// <summary>What became of a feedback record handed to <see cref="FeedbackStore"/>.</summary>
-public enum FeedbackAppendResult
+internal enum FeedbackAppendResult
 {
     /// <summary>On disk (synced).</summary>
     Stored,

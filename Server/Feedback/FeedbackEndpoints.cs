@@ -5,7 +5,7 @@ using LocalOpenAi.Server.Generation;
 namespace LocalOpenAi.Server.Feedback;
 
 /// <summary><c>POST /feedback</c>: a rating of an earlier response, stored durably before the 202.</summary>
-public static class FeedbackEndpoints
+internal static class FeedbackEndpoints
 {
     public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder endpoints)
     {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LocalOpenAi.Server.Feedback;
 
 /// <summary>Where feedback is stored and how many exchanges are remembered for it (section <c>Feedback</c>).</summary>
-public sealed class FeedbackOptions
+internal sealed class FeedbackOptions
 {
     public const string Section = "Feedback";
 

@@ -10,7 +10,7 @@ namespace LocalOpenAi.Server.Feedback;
 /// <param name="UserId">Who rated, as the client names them.</param>
 /// <param name="Request">The rated request's body, when the exchange was still remembered.</param>
 /// <param name="Response">The rated response's body, likewise.</param>
-public sealed record FeedbackRecord(
+internal sealed record FeedbackRecord(
     DateTimeOffset Time,
     string RequestId,
     int Rating,

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace LocalOpenAi.Server.Feedback;
 
 /// <summary>Registers the feedback store, the exchange log and their options.</summary>
-public static class FeedbackServices
+internal static class FeedbackServices
 {
     /// <summary>Adds <see cref="FeedbackStore"/> and an in-memory <see cref="IExchangeLog"/> (unless one is already registered).</summary>
     public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)

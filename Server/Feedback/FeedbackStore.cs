@@ -14,7 +14,7 @@ namespace LocalOpenAi.Server.Feedback;
 /// file, and a line left torn by a crash is dropped (and logged) when the file is next opened, so the
 /// file only ever holds whole records.
 /// </remarks>
-public sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
+internal sealed partial class FeedbackStore : IAsyncDisposable, IDisposable
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly ILogger _logger;

@@ -11,7 +11,7 @@ namespace LocalOpenAi.Server.Feedback;
 /// When a request was rated more than once, the last rating counts. Records without an embedded
 /// exchange, or whose exchange has no messages/prompt or no answer, are skipped and counted.
 /// </remarks>
-public static class FineTuningExport
+internal static class FineTuningExport
 {
     /// <summary>Reads <paramref name="feedbackPath"/> and writes the dataset to <paramref name="outputPath"/> (replaced atomically).</summary>
     /// <exception cref="IOException">A file could not be read or written.</exception>

@@ -8,7 +8,7 @@ namespace LocalOpenAi.Server.Feedback;
 /// Rebuilds the non-streaming response a stream stands for: chat chunks become <c>chat.completion</c>
 /// (content, tool calls and finish reason per choice), completion chunks become <c>text_completion</c>.
 /// </summary>
-public static class StreamedResponseAssembler
+internal static class StreamedResponseAssembler
 {
     /// <exception cref="JsonException">A payload is not JSON.</exception>
     public static JsonObject Assemble(IEnumerable<ReadOnlyMemory<byte>> payloads)

@@ -6,7 +6,7 @@ namespace LocalOpenAi.Server.Generation;
 /// The shape checks JSON binding cannot make: <c>null</c> where a message, tool call, function or
 /// tool must be, which the template would otherwise meet as a null reference (a 500).
 /// </summary>
-public static class ChatMessagesValidator
+internal static class ChatMessagesValidator
 {
     private static readonly HashSet<string> Roles = new(StringComparer.Ordinal) { "system", "developer", "user", "assistant", "tool", "ipython" };
 

@@ -5,7 +5,7 @@ using LocalOpenAi.Formats.Tools;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Maps engine results onto OpenAI chat response shapes.</summary>
-public static class ChatResponseBuilder
+internal static class ChatResponseBuilder
 {
     public const string ToolCallsFinishReason = "tool_calls";
 

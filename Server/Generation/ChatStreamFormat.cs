@@ -11,7 +11,7 @@ namespace LocalOpenAi.Server.Generation;
 /// When tools are offered, text is held back until the choice ends and then sent either as a
 /// <c>tool_calls</c> delta (finish reason <c>tool_calls</c>) or as content.
 /// </summary>
-public sealed class ChatStreamFormat(GenerationContext context, ToolCallFormat? tools) : IGenerationStreamFormat
+internal sealed class ChatStreamFormat(GenerationContext context, ToolCallFormat? tools) : IGenerationStreamFormat
 {
     private readonly Dictionary<int, StringBuilder> _heldText = [];
 

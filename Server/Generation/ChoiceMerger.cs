@@ -5,7 +5,7 @@ using LocalOpenAi.Engine.Generation;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Interleaves the chunk streams of <c>n</c> choices in arrival order, each tagged with its index.</summary>
-public static class ChoiceMerger
+internal static class ChoiceMerger
 {
     public static async IAsyncEnumerable<(int Index, GenerationChunk Chunk)> MergeAsync(
         IReadOnlyList<IAsyncEnumerable<GenerationChunk>> choices,

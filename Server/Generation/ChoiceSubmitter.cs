@@ -6,7 +6,7 @@ using LocalOpenAi.Server.Models;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Queues every choice of a request; if one is refused, the others are cancelled and the refusal answered.</summary>
-public static class ChoiceSubmitter
+internal static class ChoiceSubmitter
 {
     public static (IReadOnlyList<IAsyncEnumerable<GenerationChunk>>? Choices, ErrorResult? Refusal) Submit(
         HttpContext http, LocalModel model, IEnumerable<GenerationRequest> requests, CancellationTokenSource cancellation, UsageRecorder recorder, string promptParam = "messages")

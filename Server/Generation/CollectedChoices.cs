@@ -5,7 +5,7 @@ using LocalOpenAi.Server.Errors;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>The choices of a non-streamed request, run to the end.</summary>
-public sealed class CollectedChoices
+internal sealed class CollectedChoices
 {
     private CollectedChoices(int count)
     {

@@ -4,7 +4,7 @@ using LocalOpenAi.Formats.OpenAi;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Maps engine results onto the legacy completions shapes.</summary>
-public static class CompletionResponseBuilder
+internal static class CompletionResponseBuilder
 {
     public static CompletionResponse ToResponse(GenerationContext context, CollectedChoices collected, IReadOnlyList<string> echoed) => new()
     {

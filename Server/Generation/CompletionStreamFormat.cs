@@ -5,7 +5,7 @@ using LocalOpenAi.Formats.OpenAi;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Legacy <c>text_completion</c> events: text pieces, a finish event, a usage event.</summary>
-public sealed class CompletionStreamFormat(GenerationContext context, IReadOnlyList<string> echoedPrompts) : IGenerationStreamFormat
+internal sealed class CompletionStreamFormat(GenerationContext context, IReadOnlyList<string> echoedPrompts) : IGenerationStreamFormat
 {
     public IEnumerable<ReadOnlyMemory<byte>> Opening(int choice) =>
         echoedPrompts.Count > 0 ? [Serialize(Choice(choice, echoedPrompts[choice], null))] : [];

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>The routing headers SPEC.md puts on every generation response.</summary>
-public static class GenerationHeaders
+internal static class GenerationHeaders
 {
     /// <summary>Marks a locally generated answer; route and cache headers already set by the pipeline are kept.</summary>
     public static void SetLocal(HttpResponse response, string modelAlias)

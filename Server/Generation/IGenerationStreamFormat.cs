@@ -3,7 +3,7 @@ using LocalOpenAi.Engine.Generation;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>How one API (chat or legacy completions) spells the events of a streamed generation.</summary>
-public interface IGenerationStreamFormat
+internal interface IGenerationStreamFormat
 {
     /// <summary>Events sent before any text for a choice (chat: the assistant role); may be none.</summary>
     IEnumerable<ReadOnlyMemory<byte>> Opening(int choice);

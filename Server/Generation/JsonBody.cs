@@ -6,7 +6,7 @@ using LocalOpenAi.Server.Errors;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Reads a JSON request body; malformed JSON and wrong types become a 400 naming the field.</summary>
-public static class JsonBody
+internal static class JsonBody
 {
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo)
         where T : class

@@ -8,7 +8,7 @@ using LocalOpenAi.Server.Models;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Runs one chat turn on a local model to the end, for server-side jobs (summaries, extraction).</summary>
-public static class LocalChatRunner
+internal static class LocalChatRunner
 {
     /// <summary>The outcome: the text and why it ended, or the scheduler's refusal.</summary>
     public sealed record Result(string Text, FinishReason Finish, int PromptTokens, int CompletionTokens, SubmitStatus Status, string? Error)

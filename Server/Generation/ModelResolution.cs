@@ -8,7 +8,7 @@ namespace LocalOpenAi.Server.Generation;
 /// Finds the local model a request names (the default alias when none), loading it on first use, and
 /// holds it for the rest of the request: 404 when unknown, 503 when it cannot be loaded.
 /// </summary>
-public static class ModelResolution
+internal static class ModelResolution
 {
     private const int BusyRetryAfterSeconds = 5;
 

@@ -4,7 +4,7 @@ using LocalOpenAi.Formats.OpenAi;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Range checks OpenAI applies to the shared generation fields.</summary>
-public static class SamplingRequestValidator
+internal static class SamplingRequestValidator
 {
     public const int MaxChoices = 16;
     public const int MaxStopSequences = 4;

@@ -3,7 +3,7 @@ using System.Text;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Writes an SSE response: headers that stop proxies from buffering, then whole frames, flushed as they are written.</summary>
-public sealed class ServerSentEvents(HttpResponse response)
+internal sealed class ServerSentEvents(HttpResponse response)
 {
     public bool Started { get; private set; }
 

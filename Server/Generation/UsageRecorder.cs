@@ -8,7 +8,7 @@ using LocalOpenAi.Server.Accounting;
 namespace LocalOpenAi.Server.Generation;
 
 /// <summary>Where a finished local generation's token counts go: metrics, the cost ledger, the caller's token rate limit.</summary>
-public sealed partial class UsageRecorder(LocalOpenAiMetrics metrics, CostAccounting accounting, TimeProvider time, ILogger<UsageRecorder> logger)
+internal sealed partial class UsageRecorder(LocalOpenAiMetrics metrics, CostAccounting accounting, TimeProvider time, ILogger<UsageRecorder> logger)
 {
     public void Record(HttpContext http, string model, GenerationUsage usage)
     {

@@ -22,7 +22,7 @@ using LocalOpenAi.Server.Commands;
 namespace LocalOpenAi.Server.Hosting;
 
 /// <summary>Builds the web application: configuration, services, middleware and endpoints.</summary>
-public static class ServerApplication
+internal static class ServerApplication
 {
     public const string EnvironmentPrefix = "LOCALOPENAI__";
 

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Metrics;
 
 /// <summary>The outcome of one response-cache lookup, the <c>result</c> label of <c>localopenai_cache_requests_total</c>.</summary>
-public enum CacheLookupResult
+internal enum CacheLookupResult
 {
     /// <summary>A stored response was served.</summary>
     Hit,

@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 
 namespace LocalOpenAi.Server.Metrics;
 
-public sealed partial class LocalOpenAiMetrics
+internal sealed partial class LocalOpenAiMetrics
 {
     private readonly ConcurrentDictionary<SchedulerGaugeSource, byte> _schedulers = new(ReferenceEqualityComparer.Instance);
 

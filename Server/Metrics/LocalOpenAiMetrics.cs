@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Metrics;
 /// happened. One per container (a singleton); its meter comes from <see cref="IMeterFactory"/>.
 /// </summary>
 /// <remarks>Every method is thread-safe and cheap when nothing listens (<c>Enabled</c> guards).</remarks>
-public sealed partial class LocalOpenAiMetrics
+internal sealed partial class LocalOpenAiMetrics
 {
     /// <summary>The name of the meter every LocalOpenAi instrument belongs to.</summary>
     public const string MeterName = "LocalOpenAi";

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Metrics;
 
 /// <summary>The instrument names SPEC.md fixes; they are also the Prometheus metric names.</summary>
-public static class MetricNames
+internal static class MetricNames
 {
     public const string Requests = "localopenai_requests_total";
     public const string RequestDuration = "localopenai_request_duration_seconds";

@@ -3,7 +3,7 @@ using Prometheus;
 namespace LocalOpenAi.Server.Metrics;
 
 /// <summary><c>GET /metrics</c>: prometheus-net's exposition of every LocalOpenAi instrument, its HTTP metrics and the .NET runtime and process metrics.</summary>
-public static class MetricsEndpoint
+internal static class MetricsEndpoint
 {
     /// <summary>
     /// Maps the scrape endpoint and starts publishing the instruments right away, so that nothing

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Metrics;
 
 /// <summary>Options of the metrics exposition, bound from the <c>Metrics</c> configuration section.</summary>
-public sealed class MetricsOptions
+internal sealed class MetricsOptions
 {
     public const string Section = "Metrics";
 

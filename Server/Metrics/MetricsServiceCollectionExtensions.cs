@@ -6,7 +6,7 @@ using Prometheus;
 namespace LocalOpenAi.Server.Metrics;
 
 /// <summary>Registers <see cref="LocalOpenAiMetrics"/> and their Prometheus exposition.</summary>
-public static class MetricsServiceCollectionExtensions
+internal static class MetricsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the instruments, a prometheus-net registry of this container's own (with the .NET runtime and

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace LocalOpenAi.Server.Models;
 
 /// <summary>Reads and writes sizes such as <c>12GiB</c>, <c>512MB</c>, <c>8G</c> (binary, as Docker reads it) or plain bytes.</summary>
-public static class ByteSize
+internal static class ByteSize
 {
     private static readonly (string Suffix, long Factor)[] Units =
     [

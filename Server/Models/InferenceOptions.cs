@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LocalOpenAi.Server.Models;
 
 /// <summary>The local model and how it is served (section <c>Inference</c>).</summary>
-public sealed class InferenceOptions
+internal sealed class InferenceOptions
 {
     public const string Section = "Inference";
 

@@ -9,7 +9,7 @@ using LocalOpenAi.Server.Models.Catalog;
 namespace LocalOpenAi.Server.Models;
 
 /// <summary>A loaded alias as the endpoints see it: its scheduler, prompt format and sampling defaults.</summary>
-public sealed record LocalModel(
+internal sealed record LocalModel(
     string Alias, LlamaModel Model, InferenceScheduler Scheduler, IChatTemplate Template, EmbeddingGenerator? Embeddings, DateTimeOffset LoadedAt, SamplingDefaults Defaults)
 {
     /// <summary>OpenAI's <c>system_fingerprint</c>: changes when the model file, its adapter or its serving setup changes.</summary>

@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Models;
 /// Turns a <c>--model</c> value into a GGUF path: a file path as is, or <c>synthetic:PRESET</c>
 /// for a random-weights model written once into the cache folder (offline demos and tests).
 /// </summary>
-public static class ModelReference
+internal static class ModelReference
 {
     public const string SyntheticPrefix = "synthetic:";
 

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Requests;
 
 /// <summary>Gives every request an id, echoed in <c>X-Request-Id</c> and used in completion ids.</summary>
-public sealed class RequestIdMiddleware(RequestDelegate next)
+internal sealed class RequestIdMiddleware(RequestDelegate next)
 {
     public const string HeaderName = "X-Request-Id";
     private const string ItemKey = "LocalOpenAi.RequestId";

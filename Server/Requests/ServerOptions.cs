@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace LocalOpenAi.Server.Requests;
 
 /// <summary>Where Kestrel listens (section <c>Server</c>).</summary>
-public sealed class ServerOptions
+internal sealed class ServerOptions
 {
     public const string Section = "Server";
 

@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Routing;
 /// The hybrid route's first half: long message contents (a RAG context, a long history turn) are
 /// summarised by the local model, so the cloud model receives a much shorter request.
 /// </summary>
-public static class ContextCompressor
+internal static class ContextCompressor
 {
     /// <summary>Contents longer than this many tokens are summarised.</summary>
     public const int CompressAboveTokens = 1024;

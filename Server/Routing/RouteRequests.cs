@@ -5,7 +5,7 @@ using LocalOpenAi.Router.Routing;
 namespace LocalOpenAi.Server.Routing;
 
 /// <summary>The router's view of a legacy completion request.</summary>
-public static class RouteRequests
+internal static class RouteRequests
 {
     public static RouteRequest FromCompletion(CompletionRequest request, string? agentName, string? prefer)
     {

@@ -12,7 +12,7 @@ using LocalOpenAi.Server.Accounting;
 namespace LocalOpenAi.Server.Routing;
 
 /// <summary><c>/router/classify</c>, <c>/router/status</c> and <c>PUT /admin/router/strategy</c>.</summary>
-public static class RouterEndpoints
+internal static class RouterEndpoints
 {
     public static IEndpointRouteBuilder MapRouter(this IEndpointRouteBuilder endpoints)
     {

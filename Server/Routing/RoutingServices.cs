@@ -18,7 +18,7 @@ namespace LocalOpenAi.Server.Routing;
 /// Registers the router (section <c>Router</c>, <c>--strategy</c>), the cost ledger and the one
 /// completion backend every front-end calls: recording → routing → (cache → local | cache → upstream).
 /// </summary>
-public static class RoutingServices
+internal static class RoutingServices
 {
     public static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
     {

@@ -11,7 +11,7 @@ namespace LocalOpenAi.Server.Security;
 /// Whose data this is (cached answers, stored responses): derived from the key itself, so that a
 /// client key whose owner is labelled <c>admin</c> never reads the admin key's data. Never the key.
 /// </param>
-public sealed record ClientIdentity(string Owner, bool IsAdmin, bool IsAuthenticated, string Tenant)
+internal sealed record ClientIdentity(string Owner, bool IsAdmin, bool IsAuthenticated, string Tenant)
 {
     private const string ItemKey = "LocalOpenAi.ClientIdentity";
 

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Security;
 
 /// <summary>Browser cross-origin access (section <c>Cors</c>); no origins means no CORS headers at all.</summary>
-public sealed class CrossOriginOptions : ISelfValidatingOptions
+internal sealed class CrossOriginOptions : ISelfValidatingOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string Section = "Cors";

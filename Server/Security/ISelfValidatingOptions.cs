@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Security;
 
 /// <summary>Options that can list every problem with themselves at once.</summary>
-public interface ISelfValidatingOptions
+internal interface ISelfValidatingOptions
 {
     /// <summary>Every problem with these options; empty when valid.</summary>
     IReadOnlyList<string> Validate();

@@ -4,7 +4,7 @@ namespace LocalOpenAi.Server.Security;
 /// <param name="Requests">The request quota; null when no request limit is set.</param>
 /// <param name="Tokens">The token quota; null when no token limit is set.</param>
 /// <param name="RejectedBy">Null when allowed; otherwise <c>requests</c> or <c>tokens</c>.</param>
-public sealed record RateLimitDecision(RateLimitQuota? Requests, RateLimitQuota? Tokens, string? RejectedBy)
+internal sealed record RateLimitDecision(RateLimitQuota? Requests, RateLimitQuota? Tokens, string? RejectedBy)
 {
     /// <summary>True when the request may go ahead.</summary>
     public bool Allowed => RejectedBy is null;

@@ -10,7 +10,7 @@ namespace LocalOpenAi.Server.Security;
 /// <see cref="RateLimitUsage.ReportTokens"/>); a request is refused while the window's tokens have
 /// reached the limit, so one request may overshoot it and the next ones wait for the window to end.
 /// </remarks>
-public sealed class RateLimitOptions : ISelfValidatingOptions
+internal sealed class RateLimitOptions : ISelfValidatingOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string Section = "RateLimits";

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Security;
 
 /// <summary>Where rate-limit counters live.</summary>
-public enum RateLimitStoreKind
+internal enum RateLimitStoreKind
 {
     /// <summary>In this process: each replica limits on its own.</summary>
     Memory,

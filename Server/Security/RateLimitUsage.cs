@@ -7,7 +7,7 @@ namespace LocalOpenAi.Server.Security;
 /// Reports add up and may come from several threads at once (one per choice). Without a token limit
 /// the call does nothing.
 /// </remarks>
-public static class RateLimitUsage
+internal static class RateLimitUsage
 {
     private const string ItemKey = "LocalOpenAi.RateLimitTokens";
 

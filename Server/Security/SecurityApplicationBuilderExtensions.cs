@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace LocalOpenAi.Server.Security;
 
 /// <summary>Adds CORS, API-key authentication and rate limiting to the pipeline.</summary>
-public static class SecurityApplicationBuilderExtensions
+internal static class SecurityApplicationBuilderExtensions
 {
     /// <summary>
     /// In this order: CORS (only when <c>Cors:AllowedOrigins</c> is set, so preflights need no key),

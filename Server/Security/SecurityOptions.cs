@@ -6,7 +6,7 @@ namespace LocalOpenAi.Server.Security;
 /// limits and cache keys; without one it is <c>key-</c> and the first 8 hex digits of the key's SHA-256.
 /// The admin key also works on every client endpoint. Keys are never logged.
 /// </remarks>
-public sealed class SecurityOptions : ISelfValidatingOptions
+internal sealed class SecurityOptions : ISelfValidatingOptions
 {
     /// <summary>The configuration section these options bind from.</summary>
     public const string Section = "Security";

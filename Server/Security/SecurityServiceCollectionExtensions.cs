@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace LocalOpenAi.Server.Security;
 
 /// <summary>Registers API keys, rate limits and CORS.</summary>
-public static class SecurityServiceCollectionExtensions
+internal static class SecurityServiceCollectionExtensions
 {
     private const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
 

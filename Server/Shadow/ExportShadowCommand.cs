@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Shadow;
 /// <c>export-shadow --out FILE [--disagreements-only] [--shadow FILE]</c>: the shadowed requests with the cloud's
 /// answers, as an OpenAI chat fine-tuning dataset (what the local model should have said).
 /// </summary>
-public sealed class ExportShadowCommand : ICliCommand
+internal sealed class ExportShadowCommand : ICliCommand
 {
     public const string Name = "export-shadow";
 

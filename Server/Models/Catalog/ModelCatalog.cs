@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Models.Catalog;
 
 /// <summary>The aliases this server can serve, in the order they were configured, and the default one.</summary>
-public sealed class ModelCatalog
+internal sealed class ModelCatalog
 {
     private readonly Dictionary<string, ModelDefinition> _byAlias;
 

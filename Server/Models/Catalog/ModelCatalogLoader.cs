@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Models.Catalog;
 /// Builds the catalog from the settings: the aliases of <c>--models-file</c>, or the one <c>--model</c>.
 /// With a models file, <c>--model ALIAS</c> picks the default alias.
 /// </summary>
-public static class ModelCatalogLoader
+internal static class ModelCatalogLoader
 {
     /// <exception cref="ModelsFileException">The models file is missing, unreadable or invalid.</exception>
     public static ModelCatalog Load(InferenceOptions options)

@@ -4,7 +4,7 @@ namespace LocalOpenAi.Server.Models.Catalog;
 /// <param name="Source">A GGUF path, <c>hf:</c> reference or <c>synthetic:PRESET</c>; aliases with one source share its weights.</param>
 /// <param name="ContextSize">Total KV cells over the slots; 0 picks 4096 per slot, capped by the model.</param>
 /// <param name="Preload">Load at start-up (readiness waits for it) rather than on first use.</param>
-public sealed record ModelDefinition(
+internal sealed record ModelDefinition(
     string Alias,
     string Source,
     string? ChatTemplate,

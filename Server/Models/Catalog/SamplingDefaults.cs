@@ -3,7 +3,7 @@ using LocalOpenAi.Formats.OpenAi;
 namespace LocalOpenAi.Server.Models.Catalog;
 
 /// <summary>An alias's sampling settings for requests that leave them out.</summary>
-public sealed record SamplingDefaults
+internal sealed record SamplingDefaults
 {
     public static SamplingDefaults None { get; } = new();
 

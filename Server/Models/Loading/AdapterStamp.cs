@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Models.Loading;
 
 /// <summary>When an adapter file was last written and how long it is: a change means a new adapter to load.</summary>
-public readonly record struct AdapterStamp(DateTime LastWriteUtc, long Length)
+internal readonly record struct AdapterStamp(DateTime LastWriteUtc, long Length)
 {
     public static AdapterStamp? Read(string path)
     {

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Models.Loading;
 
 /// <summary>A hold on a shared thing (a loaded alias, shared weights): disposing it lets go, once.</summary>
-public sealed class Lease<T>(T value, Action release) : IDisposable
+internal sealed class Lease<T>(T value, Action release) : IDisposable
 {
     private int _released;
 

@@ -2,4 +2,4 @@
 namespace LocalOpenAi.Server.Models.Loading;
 
 /// <summary>A lease on a loaded alias, or why there is none.</summary>
-public sealed record ModelAcquisition(Lease<LocalModel>? Lease, ModelFailure? Failure);
+internal sealed record ModelAcquisition(Lease<LocalModel>? Lease, ModelFailure? Failure);

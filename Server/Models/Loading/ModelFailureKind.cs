@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Models.Loading;
 
 /// <summary>Sorts <see cref="ModelFailure"/>s into the HTTP answers they get.</summary>
-public enum ModelFailureKind
+internal enum ModelFailureKind
 {
     /// <summary>No such alias (404).</summary>
     NotFound,

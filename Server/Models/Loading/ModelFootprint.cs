@@ -8,7 +8,7 @@ namespace LocalOpenAi.Server.Models.Loading;
 /// aliases of the same file), its KV cache (f16 keys and values for every cell of every layer) and its adapter.
 /// </summary>
 /// <param name="ContextSize">The KV cells the alias's scheduler gets.</param>
-public sealed record ModelFootprint(string WeightsPath, long WeightBytes, long CacheBytes, long AdapterBytes, int ContextSize)
+internal sealed record ModelFootprint(string WeightsPath, long WeightBytes, long CacheBytes, long AdapterBytes, int ContextSize)
 {
     private const int BytesPerCacheValue = 2;
 

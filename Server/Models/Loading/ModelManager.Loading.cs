@@ -6,7 +6,7 @@ using LocalOpenAi.Engine.Templates;
 
 namespace LocalOpenAi.Server.Models.Loading;
 
-public sealed partial class ModelManager
+internal sealed partial class ModelManager
 {
     /// <summary>Loads an alias: fetch or find its file, make room under the limits, then weights, adapter and scheduler.</summary>
     private async Task<ModelFailure?> LoadAsync(ModelEntry entry)

@@ -2,7 +2,7 @@ using LocalOpenAi.Engine;
 
 namespace LocalOpenAi.Server.Models.Loading;
 
-public sealed partial class ModelManager
+internal sealed partial class ModelManager
 {
     /// <summary>Loads the preloaded aliases, then checks idle models and adapter files at every maintenance tick.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -10,7 +10,7 @@ namespace LocalOpenAi.Server.Models.Loading;
 /// unloading the least recently used idle alias, unloads aliases idle too long, and reloads LoRA
 /// adapters whose files change. A model with requests in flight is never unloaded.
 /// </summary>
-public sealed partial class ModelManager : BackgroundService
+internal sealed partial class ModelManager : BackgroundService
 {
     private const int MaxAcquireAttempts = 3;
 

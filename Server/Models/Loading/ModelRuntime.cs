@@ -7,7 +7,7 @@ namespace LocalOpenAi.Server.Models.Loading;
 /// it; it is freed only when unloaded (or replaced by an adapter reload) and no lease is left.
 /// </summary>
 /// <remarks>Lease counts and <see cref="Retired"/> change under the model manager's lock.</remarks>
-public sealed class ModelRuntime(LocalModel model, Lease<LlamaModel> weights, LoraAdapter? adapter, AdapterStamp? adapterStamp, ModelFootprint footprint, IDisposable gauges) : IDisposable
+internal sealed class ModelRuntime(LocalModel model, Lease<LlamaModel> weights, LoraAdapter? adapter, AdapterStamp? adapterStamp, ModelFootprint footprint, IDisposable gauges) : IDisposable
 {
     private int _disposed;
 

@@ -4,4 +4,4 @@ namespace LocalOpenAi.Server.Models.Loading;
 /// <param name="State"><c>loaded</c>, <c>loading</c> or <c>unloaded</c>.</param>
 /// <param name="MemoryBytes">Weights, KV cache and adapter; null until the file has been measured.</param>
 /// <param name="InFlight">Requests holding the model now.</param>
-public sealed record ModelStatus(string Alias, string State, long? MemoryBytes, DateTimeOffset? LoadedAt, int InFlight, string? LastError);
+internal sealed record ModelStatus(string Alias, string State, long? MemoryBytes, DateTimeOffset? LoadedAt, int InFlight, string? LastError);

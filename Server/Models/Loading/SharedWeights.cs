@@ -6,7 +6,7 @@ namespace LocalOpenAi.Server.Models.Loading;
 /// Loaded GGUF weights, counted by their users: aliases of one file (a base model under different
 /// LoRA adapters, prompt formats or slot counts) share one copy, freed when the last alias lets go.
 /// </summary>
-public sealed class SharedWeights
+internal sealed class SharedWeights
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Path, int GpuLayers), Holder> _loaded = [];

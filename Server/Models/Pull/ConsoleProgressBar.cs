@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Models.Pull;
 /// The finished state is always written, once.
 /// </summary>
 /// <remarks>Reports arrive on the downloading thread, one at a time; this type is not meant for concurrent reporters.</remarks>
-public sealed class ConsoleProgressBar(TextWriter writer, bool interactive, TimeProvider? timeProvider = null) : IProgress<PullProgress>
+internal sealed class ConsoleProgressBar(TextWriter writer, bool interactive, TimeProvider? timeProvider = null) : IProgress<PullProgress>
 {
     /// <summary>How often the in-place bar is redrawn.</summary>
     public static readonly TimeSpan TerminalInterval = TimeSpan.FromMilliseconds(100);

@@ -6,7 +6,7 @@ namespace LocalOpenAi.Server.Models.Pull;
 /// <param name="Owner">The user or organisation, e.g. <c>bartowski</c>.</param>
 /// <param name="Repository">The repository, e.g. <c>Llama-3.2-1B-Instruct-GGUF</c>.</param>
 /// <param name="Quantization">The quantization to pick (e.g. <c>Q4_K_M</c>, matched case-insensitively in the file name), or null for the default choice.</param>
-public sealed record HuggingFaceReference(string Owner, string Repository, string? Quantization)
+internal sealed record HuggingFaceReference(string Owner, string Repository, string? Quantization)
 {
     /// <summary>The prefix that marks a Hugging Face reference in <c>--model</c>.</summary>
     public const string Prefix = "hf:";

@@ -11,7 +11,7 @@ namespace LocalOpenAi.Server.Models.Pull;
 /// renamed into place.
 /// </summary>
 /// <remarks>Expected failures (offline, not found, refused, corrupt) come back as a <see cref="PullResult"/>, never as exceptions.</remarks>
-public sealed class ModelPuller(ILogger? logger = null, TimeProvider? timeProvider = null)
+internal sealed class ModelPuller(ILogger? logger = null, TimeProvider? timeProvider = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;

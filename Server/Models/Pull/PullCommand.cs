@@ -4,7 +4,7 @@ using LocalOpenAi.Server.Commands;
 namespace LocalOpenAi.Server.Models.Pull;
 
 /// <summary><c>pull hf:OWNER/REPO[:QUANT]</c>: downloads a model into the cache and prints its path.</summary>
-public sealed class PullCommand : ICliCommand
+internal sealed class PullCommand : ICliCommand
 {
     /// <summary>The subcommand's name.</summary>
     public const string Name = "pull";

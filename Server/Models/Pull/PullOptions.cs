@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Models.Pull;
 
 /// <summary>Where and how <see cref="ModelPuller"/> fetches models.</summary>
-public sealed record PullOptions
+internal sealed record PullOptions
 {
     /// <summary>The public Hub.</summary>
     public static readonly Uri DefaultEndpoint = new("https://huggingface.co");

@@ -4,7 +4,7 @@ namespace LocalOpenAi.Server.Models.Pull;
 /// <param name="Status">How the pull ended.</param>
 /// <param name="Path">The complete file in the cache (set when <see cref="Succeeded"/>).</param>
 /// <param name="Error">A message for people, without a stack trace (set when not <see cref="Succeeded"/>).</param>
-public sealed record PullResult(PullStatus Status, string? Path, string? Error)
+internal sealed record PullResult(PullStatus Status, string? Path, string? Error)
 {
     /// <summary>Whether <see cref="Path"/> names a complete, verified file.</summary>
     public bool Succeeded => Status is PullStatus.Downloaded or PullStatus.Cached;

@@ -1,7 +1,7 @@
 namespace LocalOpenAi.Server.Models.Pull;
 
 /// <summary>How a pull ended.</summary>
-public enum PullStatus
+internal enum PullStatus
 {
     /// <summary>Downloaded and verified now.</summary>
     Downloaded,
