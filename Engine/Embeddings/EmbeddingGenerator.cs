@@ -9,6 +9,9 @@ namespace LocalOpenAi.Engine.Embeddings;
 /// <remarks>Thread-safe: calls are serialised on the one context.</remarks>
 public sealed class EmbeddingGenerator : IDisposable
 {
+    /// <summary>One input is embedded at a time, in the context's only sequence.</summary>
+    private static readonly SequenceId OnlySequence = new(0);
+
     private readonly LlamaModel _model;
     private readonly NativeContext _context;
     private readonly NativeBatch _batch;
@@ -54,7 +57,7 @@ public sealed class EmbeddingGenerator : IDisposable
         _batch.Clear();
         for (var i = 0; i < tokens.Count; i++)
         {
-            _batch.Add(tokens[i], i, 0, wantLogits: true);
+            _batch.Add(tokens[i], i, OnlySequence, wantLogits: true);
         }
 
         var status = _context.Decode(_batch);
@@ -63,7 +66,7 @@ public sealed class EmbeddingGenerator : IDisposable
             throw new InvalidOperationException($"llama.cpp could not compute the embedding ({status}).");
         }
 
-        var embedding = _context.GetSequenceEmbedding(0).ToArray();
+        var embedding = _context.GetSequenceEmbedding(OnlySequence).ToArray();
         var norm = Math.Sqrt(embedding.Sum(value => (double)value * value));
         if (norm > 0)
         {

@@ -21,7 +21,7 @@ internal sealed unsafe class NativeBatch : IDisposable
     public void Clear() => _batch.TokenCount = 0;
 
     /// <summary>Appends one token; returns its row index in the batch.</summary>
-    public int Add(int token, int position, int sequence, bool wantLogits)
+    public int Add(int token, int position, SequenceId sequence, bool wantLogits)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var index = _batch.TokenCount;
@@ -33,7 +33,7 @@ internal sealed unsafe class NativeBatch : IDisposable
         _batch.Tokens[index] = token;
         _batch.Positions[index] = position;
         _batch.SequenceIdCounts[index] = 1;
-        _batch.SequenceIds[index][0] = sequence;
+        _batch.SequenceIds[index][0] = sequence.Value;
         _batch.Logits[index] = wantLogits ? (sbyte)1 : (sbyte)0;
         _batch.TokenCount = index + 1;
         return index;

@@ -90,20 +90,20 @@ internal sealed unsafe class NativeContext : IDisposable
     }
 
     /// <summary>The pooled embedding of a sequence (embedding contexts only), or empty.</summary>
-    public ReadOnlySpan<float> GetSequenceEmbedding(int sequence)
+    public ReadOnlySpan<float> GetSequenceEmbedding(SequenceId sequence)
     {
-        var pointer = LlamaNative.GetSequenceEmbeddings(_handle, sequence);
+        var pointer = LlamaNative.GetSequenceEmbeddings(_handle, sequence.Value);
         return pointer is null ? ReadOnlySpan<float>.Empty : new ReadOnlySpan<float>(pointer, _embeddingSize);
     }
 
     /// <summary>Removes positions [from, to) of a sequence from the KV cache (to &lt; 0: to the end).</summary>
-    public bool RemoveTokens(int sequence, int fromPosition, int toPosition = -1) =>
-        LlamaNative.MemorySequenceRemove(_memory, sequence, fromPosition, toPosition);
+    public bool RemoveTokens(SequenceId sequence, int fromPosition, int toPosition = -1) =>
+        LlamaNative.MemorySequenceRemove(_memory, sequence.Value, fromPosition, toPosition);
 
     /// <summary>Replaces <paramref name="destination"/>'s cache with a copy of <paramref name="source"/>'s, made at the next decode.</summary>
     /// <remarks>With one KV stream per sequence, llama.cpp copies whole streams only.</remarks>
-    public void CopySequence(int source, int destination) =>
-        LlamaNative.MemorySequenceCopy(_memory, source, destination, -1, -1);
+    public void CopySequence(SequenceId source, SequenceId destination) =>
+        LlamaNative.MemorySequenceCopy(_memory, source.Value, destination.Value, -1, -1);
 
     public void ClearAll() => LlamaNative.MemoryClear(_memory, data: false);
 

@@ -1,13 +1,14 @@
 using LocalOpenAi.Engine.Generation;
+using LocalOpenAi.Engine.Native;
 using LocalOpenAi.Engine.Text;
 
 namespace LocalOpenAi.Engine.Scheduling;
 
 /// <summary>One sequence of the context: its KV contents and the request it is serving, if any.</summary>
 /// <remarks>Touched only by the scheduler thread.</remarks>
-internal sealed class Slot(int sequence)
+internal sealed class Slot(SequenceId sequence)
 {
-    public int Sequence { get; } = sequence;
+    public SequenceId Sequence { get; } = sequence;
 
     /// <summary>The tokens whose keys and values are in this sequence's cache, position by position.</summary>
     public List<int> CachedTokens { get; } = [];
