@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using LocalOpenAi.Server.Configuration;
 
 namespace LocalOpenAi.Server.Feedback;
 
@@ -9,7 +10,7 @@ internal static class FeedbackServices
     /// <summary>Adds <see cref="FeedbackStore"/> and an in-memory <see cref="IExchangeLog"/> (unless one is already registered).</summary>
     public static IServiceCollection AddFeedback(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<FeedbackOptions>(configuration, FeedbackOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FeedbackStore>();
         services.TryAddSingleton<ExchangeRecorder>();

@@ -18,6 +18,7 @@ using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Server.Requests;
 using LocalOpenAi.Server.Commands;
+using LocalOpenAi.Server.Configuration;
 
 namespace LocalOpenAi.Server.Hosting;
 
@@ -86,8 +87,8 @@ internal static class ServerApplication
 
     private static IServiceCollection AddLocalOpenAi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<InferenceOptions>().Bind(configuration.GetSection(InferenceOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ServerOptions>().Bind(configuration.GetSection(ServerOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<InferenceOptions>(configuration, InferenceOptions.Section);
+        services.AddValidatedOptions<ServerOptions>(configuration, ServerOptions.Section);
         services.AddSingleton(LoadCatalog(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ModelManager>();

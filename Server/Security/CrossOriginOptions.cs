@@ -1,3 +1,5 @@
+using LocalOpenAi.Server.Configuration;
+
 namespace LocalOpenAi.Server.Security;
 
 /// <summary>Browser cross-origin access (section <c>Cors</c>); no origins means no CORS headers at all.</summary>

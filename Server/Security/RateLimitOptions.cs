@@ -1,4 +1,5 @@
 using LocalOpenAi.Cache.Redis;
+using LocalOpenAi.Server.Configuration;
 
 namespace LocalOpenAi.Server.Security;
 

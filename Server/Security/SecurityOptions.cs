@@ -1,3 +1,5 @@
+using LocalOpenAi.Server.Configuration;
+
 namespace LocalOpenAi.Server.Security;
 
 /// <summary>API keys (section <c>Security</c>). With no key configured the server is open.</summary>

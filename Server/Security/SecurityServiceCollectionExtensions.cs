@@ -3,6 +3,7 @@ using LocalOpenAi.Cache.Redis;
 using LocalOpenAi.Server.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using LocalOpenAi.Server.Configuration;
 
 namespace LocalOpenAi.Server.Security;
 
@@ -20,10 +21,10 @@ internal static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLocalOpenAiSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        AddValidated<SecurityOptions>(services, configuration, SecurityOptions.Section);
-        AddValidated<RateLimitOptions>(services, configuration, RateLimitOptions.Section)
+        services.AddValidatedOptions<SecurityOptions>(configuration, SecurityOptions.Section);
+        services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section)
             .PostConfigure(options => options.Redis ??= configuration[$"{CacheOptions.SectionName}:Redis"]);
-        AddValidated<CrossOriginOptions>(services, configuration, CrossOriginOptions.Section);
+        services.AddValidatedOptions<CrossOriginOptions>(configuration, CrossOriginOptions.Section);
 
         services.AddLogging(logging => logging.AddFilter(RequestLogCategory, LogLevel.Warning));
         services.AddLocalOpenAiMetrics();
@@ -37,13 +38,6 @@ internal static class SecurityServiceCollectionExtensions
         services.TryAddSingleton(provider => CreateStore(provider, configuration));
         services.TryAddSingleton<ClientRateLimiter>();
         return services;
-    }
-
-    private static OptionsBuilder<TOptions> AddValidated<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class, ISelfValidatingOptions
-    {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, SelfValidatingOptionsValidator<TOptions>>());
-        return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
     }
 
     private static IRateLimitCounterStore CreateStore(IServiceProvider provider, IConfiguration configuration)

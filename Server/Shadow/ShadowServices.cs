@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using LocalOpenAi.Server.Configuration;
 
 namespace LocalOpenAi.Server.Shadow;
 
@@ -7,7 +8,7 @@ internal static class ShadowServices
 {
     public static IServiceCollection AddShadow(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ShadowOptions>().Bind(configuration.GetSection(ShadowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<ShadowOptions>(configuration, ShadowOptions.Section);
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<ShadowOptions>>().Value);
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using LocalOpenAi.Server.Configuration;
 
 namespace LocalOpenAi.Server.Upstream;
 
@@ -10,7 +11,7 @@ internal static class UpstreamServiceCollectionExtensions
     /// <remarks>Needs <c>LocalOpenAiMetrics</c> (<c>AddLocalOpenAiMetrics</c>).</remarks>
     public static IServiceCollection AddUpstream(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UpstreamOptions>().Bind(configuration.GetSection(UpstreamOptions.Section)).ValidateOnStart();
+        services.AddValidatedOptions<UpstreamOptions>(configuration, UpstreamOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UpstreamOptions>, UpstreamOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.PostConfigure<UpstreamOptions>(options => options.Key = options.ResolveKey());

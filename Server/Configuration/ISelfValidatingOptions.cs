@@ -1,4 +1,4 @@
-namespace LocalOpenAi.Server.Security;
+namespace LocalOpenAi.Server.Configuration;
 
 /// <summary>Options that can list every problem with themselves at once.</summary>
 internal interface ISelfValidatingOptions
