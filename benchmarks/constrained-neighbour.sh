@@ -2,21 +2,22 @@
 # A plain stream's inter-token latency beside a pathological constrained request, against the same stream
 # alone (issue #16's target: p99 beside it at most 2x alone). The pathological request is the most ambiguous
 # raw grammar the server accepts: overlapping alternatives nested LEVELS deep (2^LEVELS parse paths, at the
-# GbnfLimits.MaxParsePaths bound of 1,024 by default), sent again and again by one client while another
+# GbnfLimits.MaxParsePaths bound of 128 by default), sent again and again by one client while another
 # client streams plain answers. The server runs with 2 slots, so both are decoded in the same steps.
 # ROUNDS rounds alternate which measurement goes first; the table gives each round and the median ratio.
 #
-# Environment: MODEL (default: the 1B q4_0 synthetic model, written on first use), THREADS (2), LEVELS (10),
+# Environment: MODEL (default: the 1B q4_0 synthetic model, written on first use), THREADS (2), LEVELS (7),
 # MAX_TOKENS (48), REQUESTS (6 plain streams per measurement), ROUNDS (3), OUT_DIR (a new folder under /tmp).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 model="${MODEL:-$HOME/.cache/localopenai/models/synthetic-1b-q4_0.gguf}"
 threads="${THREADS:-2}"
-levels="${LEVELS:-10}"
+levels="${LEVELS:-7}"
 max_tokens="${MAX_TOKENS:-48}"
 requests="${REQUESTS:-6}"
 rounds="${ROUNDS:-3}"
 out="${OUT_DIR:-$(mktemp -d /tmp/constrained-neighbour.XXXXXX)}"
+mkdir -p "$out"
 port=18311
 base="http://127.0.0.1:$port"
 server_pid=""
