@@ -40,7 +40,7 @@ public sealed class MessagesSdkTests(ServerFixture server)
     public async Task A_required_tool_is_called_by_the_sdks_function_invocation_and_its_result_sent_back()
     {
         var calls = 0;
-        var lookup = AIFunctionFactory.Create((int id) => { calls++; return $"order {id}: shipped"; }, "lookup_order", "Finds an order by id");
+        var lookup = AIFunctionFactory.Create((long id) => { calls++; return $"order {id}: shipped"; }, "lookup_order", "Finds an order by id");
         var chat = Chat(64).AsBuilder().UseFunctionInvocation(configure: invoker => invoker.MaximumIterationsPerRequest = 2).Build();
 
         var response = await chat.GetResponseAsync(
