@@ -28,12 +28,11 @@ internal sealed unsafe class ForcedTextProbe
         var byteTokens = new int[ByteValues];
         Array.Fill(byteTokens, -1);
         var endTokens = new List<int>();
-        var piece = new List<byte>(16);
-        for (var token = 0; token < model.VocabularySize; token++)
+        var pieces = model.Utf8Tokens;
+        for (var token = 0; token < pieces.Count; token++)
         {
-            piece.Clear();
-            model.AppendPiece(token, renderSpecial: true, piece);
-            if (piece.Count == 1 && byteTokens[piece[0]] < 0)
+            var piece = pieces.Piece(token);
+            if (piece.Length == 1 && byteTokens[piece[0]] < 0)
             {
                 byteTokens[piece[0]] = token;
             }

@@ -21,6 +21,9 @@ internal sealed class Utf8TokenTable
 
     public int Count => _pieces.Length;
 
+    /// <summary>The token's text bytes (control tokens: none).</summary>
+    public ReadOnlySpan<byte> Piece(int token) => _pieces[token];
+
     /// <summary>The state after <paramref name="token"/>, or null when it would break UTF-8 from <paramref name="state"/>.</summary>
     public Utf8Pending? After(Utf8Pending state, int token) =>
         state.Need == 0 ? _fromBoundary[token] : state.Feed(_pieces[token]);
