@@ -11,6 +11,7 @@ namespace LocalOpenAi.Tests.Server;
 /// 32 concurrent clients sending mixed valid and invalid traffic for a bounded time (LOCALOPENAI_SOAK_SECONDS,
 /// 30 by default, 180 in CI): no 5xx but deliberate 503s, memory stable, the server still ready.
 /// </summary>
+[Collection(SoakCollection.Name)]
 public sealed class SoakTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Clients = 32;
