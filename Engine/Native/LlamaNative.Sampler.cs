@@ -24,6 +24,17 @@ internal static partial class LlamaNative
     [LibraryImport(Llama, EntryPoint = "llama_sampler_apply")]
     internal static unsafe partial void SamplerApply(SafeLlamaSamplerHandle sampler, LlamaTokenDataArray* candidates);
 
+    /// <summary>Applies <paramref name="sampler"/> to <paramref name="candidates"/> in place; returns the index it selected, or -1.</summary>
+    internal static unsafe long SamplerApply(SafeLlamaSamplerHandle sampler, Span<LlamaTokenData> candidates)
+    {
+        fixed (LlamaTokenData* data = candidates)
+        {
+            var array = new LlamaTokenDataArray { Data = data, Size = (nuint)candidates.Length, Selected = -1 };
+            SamplerApply(sampler, &array);
+            return array.Selected;
+        }
+    }
+
     [LibraryImport(Llama, EntryPoint = "llama_sampler_accept")]
     internal static partial void SamplerAccept(SafeLlamaSamplerHandle sampler, int token);
 

@@ -10,6 +10,7 @@ internal sealed unsafe class NativeModel : IDisposable
     private readonly SafeLlamaModelHandle _handle;
     private readonly nint _vocab;
     private readonly Lazy<Utf8TokenTable> _utf8Tokens;
+    private readonly Lazy<FirstByteTokens> _firstByteTokens;
 
     private NativeModel(SafeLlamaModelHandle handle)
     {
@@ -23,6 +24,7 @@ internal sealed unsafe class NativeModel : IDisposable
         ParameterCount = (long)LlamaNative.ModelParameterCount(handle);
         BeginOfSequenceToken = LlamaNative.VocabBos(_vocab);
         _utf8Tokens = new(ReadUtf8Tokens);
+        _firstByteTokens = new(() => new FirstByteTokens(Utf8Tokens, IsEndOfGeneration));
     }
 
     internal SafeLlamaModelHandle Handle => _handle;
@@ -33,6 +35,9 @@ internal sealed unsafe class NativeModel : IDisposable
 
     /// <summary>Every token's text bytes, read once on first use (by the first request with a grammar).</summary>
     public Utf8TokenTable Utf8Tokens => _utf8Tokens.Value;
+
+    /// <summary>The vocabulary grouped by first byte, built on first use like <see cref="Utf8Tokens"/>.</summary>
+    public FirstByteTokens FirstByteTokens => _firstByteTokens.Value;
 
     public int TrainingContextSize { get; }
 

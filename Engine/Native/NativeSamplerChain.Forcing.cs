@@ -1,6 +1,6 @@
 namespace LocalOpenAi.Engine.Native;
 
-internal sealed unsafe partial class NativeSamplerChain
+internal sealed partial class NativeSamplerChain
 {
     /// <summary>Whether a grammar constrains the output, so that some of it may be forced.</summary>
     public bool HasGrammar => _grammar is not null;
@@ -22,17 +22,12 @@ internal sealed unsafe partial class NativeSamplerChain
 
         for (var i = 0; i < tokens.Length; i++)
         {
-            var candidate = new LlamaTokenData { Id = tokens[i] };
-            var candidates = new LlamaTokenDataArray { Data = &candidate, Size = 1, Selected = -1 };
-            LlamaNative.SamplerApply(_grammar, &candidates);
-            if (float.IsNegativeInfinity(candidate.Logit) || _utf8Tokens!.After(_utf8, tokens[i]) is not { } next)
+            if (!Admits(tokens[i], out var next))
             {
                 return i;
             }
 
-            LlamaNative.SamplerAccept(_grammar, tokens[i]);
-            _utf8 = next;
-            LlamaNative.SamplerAccept(_chain, tokens[i]);
+            Accept(tokens[i], next);
         }
 
         return tokens.Length;

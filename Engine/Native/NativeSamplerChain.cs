@@ -7,13 +7,13 @@ namespace LocalOpenAi.Engine.Native;
 
 /// <summary>A llama.cpp sampler chain built from <see cref="SamplingOptions"/>: one per request.</summary>
 /// <remarks>
-/// The grammar is a sampler of its own, applied first: when it leaves no candidate the step fails
-/// as a value instead of letting <c>llama_grammar_accept_impl</c> throw a C++ exception on the
-/// decode thread (which aborts the process). A grammar that takes longer than its budget to compile
-/// or to filter one step is refused or ended, so that it holds the decode thread for one step at most.
-/// With a grammar, tokens that would make the text invalid UTF-8 are excluded too (see <see cref="Utf8TokenTable"/>).
-/// Then the chain: logit bias, penalties, then greedy or top-k, top-p, min-p, temperature and a
-/// seeded draw. The chosen token is accepted by both.
+/// The chain: logit bias, penalties, then greedy or top-k, top-p, min-p, temperature and a seeded draw.
+/// A grammar is a sampler of its own, applied as llama-server applies it (see <c>NativeSamplerChain.Grammar.cs</c>):
+/// when it leaves no candidate the step fails as a value instead of letting <c>llama_grammar_accept_impl</c>
+/// throw a C++ exception on the decode thread (which aborts the process). A grammar that takes longer than its
+/// budget to compile or to filter one step is refused or ended, so that it holds the decode thread for one step
+/// at most. With a grammar, tokens that would make the text invalid UTF-8 are excluded too (see
+/// <see cref="Utf8TokenTable"/>). The chosen token is accepted by both.
 /// </remarks>
 internal sealed unsafe partial class NativeSamplerChain : IDisposable
 {
@@ -26,15 +26,22 @@ internal sealed unsafe partial class NativeSamplerChain : IDisposable
 
     /// <summary>With a grammar: every token's bytes, so that constrained output stays strict UTF-8.</summary>
     private readonly Utf8TokenTable? _utf8Tokens;
+
+    /// <summary>With a grammar: which first bytes it admits, so that only those tokens are checked in full.</summary>
+    private readonly GrammarByteProbe? _byteProbe;
     private Utf8Pending _utf8 = Utf8Pending.Boundary;
     private LlamaTokenData[] _candidates = [];
 
-    private NativeSamplerChain(SafeLlamaSamplerHandle chain, SafeLlamaSamplerHandle? grammar, TimeSpan grammarBudget, Utf8TokenTable? utf8Tokens)
+    private NativeSamplerChain(SafeLlamaSamplerHandle chain, SafeLlamaSamplerHandle? grammar, TimeSpan grammarBudget, NativeModel model)
     {
         _chain = chain;
         _grammar = grammar;
         _grammarBudget = grammarBudget;
-        _utf8Tokens = utf8Tokens;
+        if (grammar is not null)
+        {
+            _utf8Tokens = model.Utf8Tokens;
+            _byteProbe = new GrammarByteProbe(model.FirstByteTokens);
+        }
     }
 
     /// <exception cref="InvalidGrammarException">The grammar fails <see cref="GbnfChecker"/>, does not parse, or takes longer than <paramref name="grammarBudget"/> to compile.</exception>
@@ -68,7 +75,7 @@ internal sealed unsafe partial class NativeSamplerChain : IDisposable
                 LlamaNative.SamplerChainAdd(chain, LlamaNative.SamplerInitDistribution(options.Seed ?? RandomSeed));
             }
 
-            return new NativeSamplerChain(chain, grammar, grammarBudget, grammar is null ? null : model.Utf8Tokens);
+            return new NativeSamplerChain(chain, grammar, grammarBudget, model);
         }
         catch
         {
@@ -78,60 +85,29 @@ internal sealed unsafe partial class NativeSamplerChain : IDisposable
         }
     }
 
-    /// <summary>Chooses the next token from the logits at <paramref name="batchIndex"/> and accepts it; false with the reason when the grammar admits no token or took longer than its budget.</summary>
-    public bool TrySample(NativeContext context, int batchIndex, out int token, out string failure)
+    /// <summary>Chooses the next token from one row of logits and accepts it; false with the reason when the grammar admits no token or took longer than its budget.</summary>
+    public bool TrySample(ReadOnlySpan<float> logits, out int token, out string failure)
     {
-        var logits = context.GetLogits(batchIndex);
         if (_candidates.Length != logits.Length)
         {
             _candidates = new LlamaTokenData[logits.Length];
         }
 
-        for (var i = 0; i < logits.Length; i++)
+        if (_grammar is not null)
         {
-            _candidates[i] = new LlamaTokenData { Id = i, Logit = logits[i] };
+            return TrySampleConstrained(logits, out token, out failure);
         }
 
-        token = -1;
-        fixed (LlamaTokenData* data = _candidates)
+        var count = FillAll(logits);
+        if (!TryChoose(count, out token))
         {
-            var candidates = new LlamaTokenDataArray { Data = data, Size = (nuint)logits.Length, Selected = -1 };
-            if (_grammar is not null)
-            {
-                var started = Stopwatch.GetTimestamp();
-                LlamaNative.SamplerApply(_grammar, &candidates);
-                if (Stopwatch.GetElapsedTime(started) > _grammarBudget)
-                {
-                    failure = $"The grammar took longer than {_grammarBudget.TotalMilliseconds:0} ms to constrain one token; the request was ended so that it does not stall other requests.";
-                    return false;
-                }
-
-                KeepUtf8Valid(candidates);
-                if (!AnyAllowed(candidates))
-                {
-                    failure = NoTokenAllowed;
-                    return false;
-                }
-            }
-
-            LlamaNative.SamplerApply(_chain, &candidates);
-            if (candidates.Selected < 0 || candidates.Selected >= (long)candidates.Size || !float.IsFinite(data[candidates.Selected].Logit))
-            {
-                failure = NoTokenAllowed;
-                return false;
-            }
-
-            token = data[candidates.Selected].Id;
-            if (_grammar is not null)
-            {
-                LlamaNative.SamplerAccept(_grammar, token);
-                _utf8 = _utf8Tokens!.After(_utf8, token) ?? Utf8Pending.Boundary;
-            }
-
-            LlamaNative.SamplerAccept(_chain, token);
-            failure = string.Empty;
-            return true;
+            failure = NoTokenAllowed;
+            return false;
         }
+
+        LlamaNative.SamplerAccept(_chain, token);
+        failure = string.Empty;
+        return true;
     }
 
     public void Dispose()
@@ -140,29 +116,23 @@ internal sealed unsafe partial class NativeSamplerChain : IDisposable
         _grammar?.Dispose();
     }
 
-    private void KeepUtf8Valid(LlamaTokenDataArray candidates)
+    private int FillAll(ReadOnlySpan<float> logits)
     {
-        for (nuint i = 0; i < candidates.Size; i++)
+        for (var i = 0; i < logits.Length; i++)
         {
-            ref var candidate = ref candidates.Data[i];
-            if (!float.IsNegativeInfinity(candidate.Logit) && _utf8Tokens!.After(_utf8, candidate.Id) is null)
-            {
-                candidate.Logit = float.NegativeInfinity;
-            }
+            _candidates[i] = new LlamaTokenData { Id = i, Logit = logits[i] };
         }
+
+        return logits.Length;
     }
 
-    private static bool AnyAllowed(LlamaTokenDataArray candidates)
+    /// <summary>Runs the chain over the first <paramref name="count"/> candidates; false when it selects nothing usable.</summary>
+    private bool TryChoose(int count, out int token)
     {
-        for (nuint i = 0; i < candidates.Size; i++)
-        {
-            if (!float.IsNegativeInfinity(candidates.Data[i].Logit))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var selected = LlamaNative.SamplerApply(_chain, _candidates.AsSpan(0, count));
+        var usable = selected >= 0 && selected < count && float.IsFinite(_candidates[selected].Logit);
+        token = usable ? _candidates[selected].Id : -1;
+        return usable;
     }
 
     private static SafeLlamaSamplerHandle CreateGrammar(NativeModel model, string text, TimeSpan budget)

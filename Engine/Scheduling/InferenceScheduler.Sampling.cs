@@ -24,7 +24,7 @@ public sealed partial class InferenceScheduler
                 slot.FirstTokenAt = Stopwatch.GetTimestamp();
             }
 
-            if (!active.Sampler.TrySample(_context, slot.BatchRow, out var token, out var failure))
+            if (!active.Sampler.TrySample(_context.GetLogits(slot.BatchRow), out var token, out var failure))
             {
                 Finish(slot, FinishReason.Error, failure);
                 continue;
