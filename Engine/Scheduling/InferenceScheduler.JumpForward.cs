@@ -29,6 +29,11 @@ public sealed partial class InferenceScheduler
             return;
         }
 
+        if (!ForcingIsFree(slot))
+        {
+            return;
+        }
+
         var room = Math.Min(Math.Min(_forcedPerSlot, (active.Request.MaxTokens ?? int.MaxValue) - slot.GeneratedTokens), ContextSizePerSlot - slot.CachedTokens.Count - 2);
         if (room <= 0)
         {
@@ -61,6 +66,15 @@ public sealed partial class InferenceScheduler
         active.Output.Writer.TryWrite(new GenerationChunk(text.ToString(), ForcedTokens: run));
         FinishIfDone(slot);
     }
+
+    /// <summary>
+    /// Whether the slot's next step can carry a forced run without slowing other streams: alone, or while a prompt
+    /// is read. With one KV stream per slot llama.cpp splits a step into passes that take as many tokens from every
+    /// slot (<c>split_equal</c>), so several tokens of one slot beside one token of others cost a second pass over
+    /// the weights, which a prompt chunk costs anyway. Otherwise the grammar's forced text is sampled token by token.
+    /// </summary>
+    private bool ForcingIsFree(Slot slot) =>
+        !_slots.Any(other => other != slot && other.IsGenerating) || _slots.Any(other => other.IsPrefilling);
 
     /// <summary>The last output tokens, ending with the one just sampled: the context the forced text is tokenized in.</summary>
     private static int[] PreviousOutput(Slot slot)

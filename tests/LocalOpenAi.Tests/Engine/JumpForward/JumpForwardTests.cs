@@ -16,6 +16,8 @@ namespace LocalOpenAi.Tests.Engine.JumpForward;
 public sealed class JumpForwardTests(TinyModelFixture fixture)
 {
     private const int Seeds = 6;
+    private const string ForecastSchema = """{"const":"the weather forecast for the next seven days"}""";
+    private const string Forecast = "\"the weather forecast for the next seven days\"";
 
     public static TheoryData<string> SchemaNames => [.. StructuredOutputSchemas.Names];
 
@@ -25,7 +27,7 @@ public sealed class JumpForwardTests(TinyModelFixture fixture)
     {
         var schema = StructuredOutputSchemas.Get(name);
         using var schemaDocument = JsonDocument.Parse(schema);
-        var runs = await Task.WhenAll(Enumerable.Range(1, Seeds).Select(seed => RunAsync(fixture.Scheduler, schema, (uint)seed)));
+        var runs = await RunSeedsOneAfterAnotherAsync(schema);
 
         foreach (var run in runs)
         {
@@ -49,7 +51,7 @@ public sealed class JumpForwardTests(TinyModelFixture fixture)
         // "crème br" is forced, then both values continue with the lead byte 0xC3 and part at the next byte.
         string[] values = ["crème brûlée ☕", "crème bràlée"];
         var schema = JsonSerializer.Serialize(new { @enum = values });
-        var runs = await Task.WhenAll(Enumerable.Range(1, Seeds).Select(seed => RunAsync(fixture.Scheduler, schema, (uint)seed)));
+        var runs = await RunSeedsOneAfterAnotherAsync(schema);
 
         foreach (var run in runs)
         {
@@ -90,6 +92,69 @@ public sealed class JumpForwardTests(TinyModelFixture fixture)
         Assert.True(onSteps / (double)onUsage.CompletionTokens < offSteps / (double)offUsage.CompletionTokens);
     }
 
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
+    public async Task Beside_a_stream_forced_text_is_sampled_token_by_token()
+    {
+        var (run, forcedAlone) = await RunBesideAStreamAsync(longPromptBeside: false);
+
+        Assert.Equal(Forecast, run.Text);
+        Assert.Equal(0, run.Final.Usage!.ForcedTokens);
+        Assert.True(forcedAlone > 0, "alone, the same request forces its text");
+    }
+
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
+    public async Task Beside_a_stream_and_a_prompt_being_read_forced_text_rides_along()
+    {
+        var (run, _) = await RunBesideAStreamAsync(longPromptBeside: true);
+
+        Assert.Equal(Forecast, run.Text);
+        Assert.True(run.Final.Usage!.ForcedTokens > 0);
+    }
+
+    /// <summary>
+    /// Runs a constrained request whose text is all forced beside a greedy stream (and, when asked, beside a long prompt read
+    /// four tokens a step), then the same request alone; returns the first run and how many tokens the second forced.
+    /// </summary>
+    private async Task<(StructuredRun Run, int ForcedAlone)> RunBesideAStreamAsync(bool longPromptBeside)
+    {
+        var holdFirstGeneratingStep = 1;
+        using var held = new SemaphoreSlim(0);
+        using var release = new ManualResetEventSlim();
+        using var scheduler = new InferenceScheduler(
+            fixture.Model, new SchedulerOptions(Slots: 3, ContextSize: 3 * 2048, Threads: 2, PrefillBudget: 4), logger: null,
+            inner => new FaultInjectingDecoder(inner, batch =>
+            {
+                // The stream's first step of one token waits until the other requests are queued, so that they all run side by side.
+                if (batch.Count == 1 && Interlocked.Exchange(ref holdFirstGeneratingStep, 0) == 1)
+                {
+                    held.Release();
+                    release.Wait();
+                }
+
+                return false;
+            }));
+        using var stop = new CancellationTokenSource();
+        var stream = GenerationRunner.RunAsync(
+            scheduler, new GenerationRequest(fixture.Model.Tokenize("short"), SamplingOptions.Greedy, MaxTokens: 1500, IgnoreEndOfGeneration: true), stop.Token);
+        Assert.True(await held.WaitAsync(TestLimits.Hang));
+        var constrained = RunAsync(scheduler, ForecastSchema, seed: 1);
+        var longPrompt = longPromptBeside
+            ? GenerationRunner.RunAsync(scheduler, new GenerationRequest(fixture.Model.Tokenize(string.Join(' ', Enumerable.Repeat("a long prompt read a little at a time", 30))), SamplingOptions.Greedy, MaxTokens: 1))
+            : Task.FromResult<GenerationResult?>(null)!;
+        release.Set();
+
+        var run = await constrained;
+        var streamStillRunning = !stream.IsCompleted;
+        await stop.CancelAsync();
+        await stream;
+        await longPrompt;
+        var alone = await RunAsync(scheduler, ForecastSchema, seed: 1);
+
+        Assert.True(streamStillRunning);
+        Assert.Equal(FinishReason.Stop, run.Final.Finish);
+        return (run, alone.Final.Usage!.ForcedTokens);
+    }
+
     [Fact]
     public async Task Output_without_a_grammar_is_unchanged()
     {
@@ -121,6 +186,18 @@ public sealed class JumpForwardTests(TinyModelFixture fixture)
         var run = await RunAsync(scheduler, StructuredOutputSchemas.Get("eight_fields"), seed: 7);
         Assert.Equal(FinishReason.Stop, run.Final.Finish);
         return (counter!.Calls, run.Final.Usage!);
+    }
+
+    /// <summary>One request at a time: beside another stream, forced text is sampled instead (see the tests above).</summary>
+    private async Task<List<StructuredRun>> RunSeedsOneAfterAnotherAsync(string schema)
+    {
+        var runs = new List<StructuredRun>();
+        for (var seed = 1u; seed <= Seeds; seed++)
+        {
+            runs.Add(await RunAsync(fixture.Scheduler, schema, seed));
+        }
+
+        return runs;
     }
 
     private async Task<StructuredRun> RunAsync(InferenceScheduler scheduler, string schema, uint seed)
