@@ -25,7 +25,7 @@ namespace LocalOpenAi.Engine.Scheduling;
 public sealed record SchedulerOptions(
     int Slots = 4,
     int ContextSize = 16384,
-    int BatchSize = 512,
+    int BatchSize = 2048,
     int Threads = 0,
     int QueueSize = 64,
     bool SharePrefixes = true,

@@ -43,8 +43,13 @@ internal sealed class InferenceOptions
     [Range(0, 1024)]
     public int Threads { get; set; }
 
+    /// <summary>
+    /// Most tokens one decode step holds (llama-server's <c>--batch-size</c>, also 2048; llama.cpp runs it in
+    /// micro-batches of at most 512): enough for a wave of new prompts to be read in one step, so their streams
+    /// start together instead of one step apart.
+    /// </summary>
     [Range(1, 1 << 16)]
-    public int BatchSize { get; set; } = 512;
+    public int BatchSize { get; set; } = 2048;
 
     [Range(1, 100_000)]
     public int QueueSize { get; set; } = 64;
