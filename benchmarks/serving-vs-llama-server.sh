@@ -14,6 +14,8 @@
 #   structured  1 client, each schema of structured-output-schemas.json through response_format json_schema with
 #           STRUCTURED_MAX_TOKENS, STRUCTURED_REQUESTS requests per schema: end-to-end latency and completion tokens
 #           (ours with jump-forward decoding, its default; LOCALOPENAI__INFERENCE__JUMPFORWARD=false turns it off)
+#   replicas    ours only: prompt tokens two replicas compute behind nginx, prefix-affine against round-robin
+#           (benchmarks/replica-affinity.sh, needs nginx)
 # About 4 minutes a round on 2 cores with the 1B q4_0 synthetic model. Every level is bounded by DEADLINE seconds.
 #
 # Environment: LLAMA_SERVER (default: the peer build of build-llama-cpp-peer.sh), MODEL, THREADS (2),
@@ -183,3 +185,9 @@ done
 echo
 dotnet "$generator" compare "$out/llama-server" "$out/ours" --baseline-name llama-server --candidate-name ours | tee "$out/comparison.txt"
 structured_rows | tee -a "$out/comparison.txt"
+echo
+if command -v nginx >/dev/null; then
+  ROUNDS="$rounds" OUT_DIR="$out/replicas" bash "$repo/benchmarks/replica-affinity.sh" | tee -a "$out/comparison.txt"
+else
+  echo "two-replica prompt tokens: skipped (nginx is not installed; apt-get install nginx)" | tee -a "$out/comparison.txt"
+fi

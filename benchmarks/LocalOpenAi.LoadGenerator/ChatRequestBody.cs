@@ -13,9 +13,9 @@ internal static class ChatRequestBody
             json.WriteStartObject();
             json.WriteString("model", options.Model);
             json.WriteStartArray("messages");
-            if (options.SystemPrompt is not null)
+            if (options.SystemPromptOf(requestIndex) is { } systemPrompt)
             {
-                WriteMessage(json, "system", options.SystemPrompt);
+                WriteMessage(json, "system", systemPrompt);
             }
 
             WriteMessage(json, "user", PromptText.UserMessage(requestIndex, options.PromptWords));

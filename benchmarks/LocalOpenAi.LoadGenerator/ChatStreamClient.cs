@@ -14,8 +14,9 @@ internal sealed class ChatStreamClient(HttpClient http, Uri endpoint, TimeSpan t
 {
     private const string DataPrefix = "data:";
 
+    /// <param name="agent">Sent as <c>X-Agent-Name</c> when not null.</param>
     /// <param name="deadline">Cancelled when the whole level runs out of time (or the run is interrupted).</param>
-    public async Task<RequestOutcome> SendAsync(byte[] body, CancellationToken deadline)
+    public async Task<RequestOutcome> SendAsync(byte[] body, string? agent, CancellationToken deadline)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(deadline);
         limit.CancelAfter(timeout);
@@ -26,6 +27,11 @@ internal sealed class ChatStreamClient(HttpClient http, Uri endpoint, TimeSpan t
             using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new ByteArrayContent(body) };
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+            if (agent is not null)
+            {
+                request.Headers.Add("X-Agent-Name", agent);
+            }
+
             // A fresh loopback connection per request: llama-server (cpp-httplib) closes kept-alive connections
             // under load, and a POST sent on one that is closing fails with no response ("ResponseEnded").
             request.Headers.ConnectionClose = true;

@@ -29,7 +29,7 @@ internal sealed class LoadLevel(ChatStreamClient client, LoadOptions options)
                     return;
                 }
 
-                outcomes[index] = await client.SendAsync(bodies[index], deadline.Token);
+                outcomes[index] = await client.SendAsync(bodies[index], options.AgentOf(firstRequestIndex + index), deadline.Token);
                 var now = Stopwatch.GetTimestamp();
                 InterlockedMax(ref finished, now);
             }

@@ -6,6 +6,7 @@ namespace LocalOpenAi.LoadGenerator;
 /// <param name="Timeout">The limit on one request, first byte to <c>[DONE]</c>.</param>
 /// <param name="Deadline">The limit on one concurrency level; requests not finished by then count as errors.</param>
 /// <param name="FirstRequest">The number of the run's first request: it picks the user message and the seed.</param>
+/// <param name="Agents">How many agents the requests are spread over (0: none, no agent header).</param>
 internal sealed record LoadOptions(
     Uri BaseUrl,
     string Model,
@@ -20,8 +21,16 @@ internal sealed record LoadOptions(
     TimeSpan Deadline,
     int Warmup,
     int FirstRequest,
+    int Agents,
     string? JsonOut,
     string? Label)
 {
     public Uri ChatCompletionsUrl => new(BaseUrl, "chat/completions");
+
+    /// <summary>The agent that sends request <paramref name="requestIndex"/>, or null without agents.</summary>
+    public string? AgentOf(int requestIndex) => Agents > 0 ? $"agent-{requestIndex % Agents}" : null;
+
+    /// <summary>The system prompt of request <paramref name="requestIndex"/>: each agent's starts with its own name, so agents share no prefix.</summary>
+    public string? SystemPromptOf(int requestIndex) =>
+        SystemPrompt is not null && AgentOf(requestIndex) is { } agent ? $"Agent {agent}. {SystemPrompt}" : SystemPrompt;
 }

@@ -15,6 +15,8 @@ internal static class LoadOptionsParser
           --prompt-tokens N                 words in each request's own user message, about N tokens (default: 16)
           --system-prompt-file FILE         a system prompt every request shares
           --shared-system-prompt-tokens N   a generated shared system prompt of about N tokens
+          --agents N                        spread requests over N agents (request i is agent i mod N): each sends
+                                            X-Agent-Name: agent-K and a system prompt of its own ("Agent K." first)
           --temperature T                   (default: 0.8)
           --ignore-eos                      send ignore_eos: true so every request generates max_tokens
           --timeout SECONDS                 limit on one request (default: 120)
@@ -68,6 +70,7 @@ internal static class LoadOptionsParser
             TimeSpan.FromSeconds(reader.Double("--deadline", 600)),
             reader.Int("--warmup", 1, min: 0),
             reader.Int("--first-request", 0, min: 0),
+            reader.Int("--agents", 0, min: 0),
             jsonOut,
             values.GetValueOrDefault("--label") ?? (jsonOut is null ? null : Path.GetFileNameWithoutExtension(jsonOut)));
         foreach (var key in values.Keys.Where(key => !OptionValues.Known.Contains(key)))

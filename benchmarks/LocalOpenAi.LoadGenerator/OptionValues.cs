@@ -9,7 +9,7 @@ internal sealed class OptionValues(IReadOnlyDictionary<string, string> values, L
     {
         "--base-url", "--model", "--requests", "--concurrency", "--max-tokens", "--prompt-tokens",
         "--system-prompt-file", "--shared-system-prompt-tokens", "--temperature", "--ignore-eos",
-        "--timeout", "--deadline", "--warmup", "--first-request", "--json-out", "--label",
+        "--timeout", "--deadline", "--warmup", "--first-request", "--agents", "--json-out", "--label",
     };
 
     public int Int(string name, int fallback, int min)
