@@ -76,7 +76,7 @@ public sealed partial class InferenceScheduler
 
             Interlocked.Decrement(ref _queueDepth);
 
-            var slot = _slots.Where(candidate => candidate.IsIdle).MaxBy(candidate => candidate.CommonPrefixLength(request.Request.PromptTokens))!;
+            var slot = ChooseIdleSlot(request.Request.PromptTokens);
             slot.Begin(request, Stopwatch.GetTimestamp());
             PlacePrompt(slot);
             Interlocked.Increment(ref _busySlots);

@@ -17,6 +17,24 @@ public sealed partial class InferenceScheduler
     /// <summary>Sharing must save at least this many tokens to be worth a wait.</summary>
     private const int MinimumSharedPrefix = 16;
 
+    /// <summary>
+    /// The idle slot whose cache is worth reusing for <paramref name="prompt"/>, the longest match first; when none is,
+    /// an unused slot or else the one least recently started, as llama-server picks: so the prefix another agent may
+    /// come back for is overwritten last.
+    /// </summary>
+    private Slot ChooseIdleSlot(IReadOnlyList<int> prompt) =>
+        _slots.Where(candidate => candidate.IsIdle).MaxBy(candidate => (WorthReusing(candidate, prompt), -candidate.StartedAt))!;
+
+    /// <summary>
+    /// The tokens of the slot's cache that <paramref name="prompt"/> would reuse, or 0 when they are under half of what the
+    /// slot holds (or of the prompt): a chat template's first tokens are not worth another agent's long cached prefix.
+    /// </summary>
+    private static int WorthReusing(Slot slot, IReadOnlyList<int> prompt)
+    {
+        var shared = slot.CommonPrefixLength(prompt);
+        return shared > 0 && shared * 2 >= Math.Min(slot.CachedTokens.Count, prompt.Count) ? shared : 0;
+    }
+
     private void PlacePrompt(Slot slot)
     {
         var prompt = slot.Active!.Request.PromptTokens;

@@ -125,6 +125,21 @@ public sealed class SchedulerTests : IDisposable
         Assert.True(deviation < LogprobTolerance, $"{output}: top-5 logprobs differ by up to {deviation}");
     }
 
+    [Fact]
+    public async Task An_agent_with_its_own_system_prompt_does_not_overwrite_another_agents_cached_prompt()
+    {
+        // Two agents share a chat template's first tokens and nothing more; one request at a time, two slots.
+        using var scheduler = NewScheduler(slots: 2, sharePrefixes: false);
+        int[] Prompt(string agent) => _model.Tokenize($"System: you are one of our agents. Agent {agent}: " + string.Join(' ', Enumerable.Repeat(agent, 150)));
+        var first = Prompt("alpha");
+
+        await GenerationRunner.RunAsync(scheduler, Greedy(first, 2));
+        await GenerationRunner.RunAsync(scheduler, Greedy(Prompt("beta"), 2));
+        var again = await GenerationRunner.RunAsync(scheduler, Greedy(first, 2));
+
+        Assert.Equal(first.Length - 1, again.Final.Usage!.CachedPromptTokens);
+    }
+
     private InferenceScheduler NewScheduler(int slots, bool sharePrefixes = true, int queueSize = 16) =>
         new(_model, new SchedulerOptions(Slots: slots, ContextSize: 1024 * slots, BatchSize: 256, Threads: 2, QueueSize: queueSize, SharePrefixes: sharePrefixes));
 
