@@ -5,17 +5,21 @@
 # in X-Agent-Name (the load generator's --agents). Each arrangement starts fresh replicas, so no KV cache carries
 # over; ROUNDS rounds alternate which goes first. The figure is each replica's localopenai_prompt_tokens_total
 # (prompt tokens actually evaluated) summed: a count, not a speed, so a small model keeps a round short.
+# The fleet is sized for the case affinity is for: more agents than one replica has slots, so round-robin makes each
+# replica hold every agent's prefix in too few slots, while the agents hashed to a replica fit its slots (the hash
+# puts 6 of the 8 default agent names on one replica and 2 on the other; 6 slots each); 4 clients leave an agent's
+# slot free by the time its next request comes.
 #
 # Environment: MODEL (default: the small synthetic model, written on first use), AGENTS (8), SYSTEM_TOKENS (400),
-# REQUESTS (64), CONCURRENCY (8), SLOTS (4 per replica), ROUNDS (3), OUT_DIR (a new folder under /tmp).
+# REQUESTS (64), CONCURRENCY (4), SLOTS (6 per replica), ROUNDS (3), OUT_DIR (a new folder under /tmp).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 model="${MODEL:-$HOME/.cache/localopenai/models/synthetic-small-q8_0.gguf}"
 agents="${AGENTS:-8}"
 system_tokens="${SYSTEM_TOKENS:-400}"
 requests="${REQUESTS:-64}"
-concurrency="${CONCURRENCY:-8}"
-slots="${SLOTS:-4}"
+concurrency="${CONCURRENCY:-4}"
+slots="${SLOTS:-6}"
 rounds="${ROUNDS:-3}"
 out="${OUT_DIR:-$(mktemp -d /tmp/replica-affinity.XXXXXX)}"
 mkdir -p "$out"
