@@ -21,6 +21,9 @@ public sealed class RedisServerFixture : IAsyncLifetime
     {
         _server = await RedisServerProcess.StartAsync();
         Connection = RedisConnection.FromConfiguration(Configuration);
+
+        // Connected here, so that a test's first command is not also the connection's first, which a loaded machine can make slower than a short command timeout.
+        await RunAsync(db => db.PingAsync());
     }
 
     public async Task DisposeAsync()
