@@ -1,6 +1,7 @@
 using LocalOpenAi.Cache;
 using LocalOpenAi.Cache.Redis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using LocalOpenAi.Server.Configuration;
 
 namespace LocalOpenAi.Server.Caching;
 
@@ -9,12 +10,7 @@ internal static class CachingServices
 {
     public static IServiceCollection AddResponseCaching(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
-        if (options.Validate() is { Count: > 0 } errors)
-        {
-            throw new InvalidOperationException("Invalid cache configuration: " + string.Join("; ", errors));
-        }
-
+        var options = ConfigurationBinding.Get<CacheOptions>(configuration, CacheOptions.SectionName, cache => cache.Validate());
         services.AddSingleton(options);
         services.AddSingleton(new CachePolicy(options));
         services.TryAddSingleton(TimeProvider.System);

@@ -23,12 +23,12 @@ internal sealed class ServeCommand : ICliCommand
         return command;
     }
 
-    /// <summary>The configuration that <c>serve</c> <paramref name="args"/> set (without the word <c>serve</c>).</summary>
-    /// <exception cref="CommandLineException">An unknown flag or a malformed value.</exception>
     /// <summary>The server the command line <paramref name="args"/> describe, built but not started (tests start it in-process).</summary>
     /// <exception cref="CommandLineException">An unknown flag, a malformed value or invalid configuration.</exception>
     public static WebApplication BuildApplication(string[] args) => ServerApplication.Build(ParseSettings(args));
 
+    /// <summary>The configuration that <c>serve</c> <paramref name="args"/> set (without the word <c>serve</c>).</summary>
+    /// <exception cref="CommandLineException">An unknown flag or a malformed value.</exception>
     public static IReadOnlyList<KeyValuePair<string, string?>> ParseSettings(IReadOnlyList<string> args)
     {
         var (command, settings) = Define();

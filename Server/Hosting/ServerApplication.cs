@@ -92,7 +92,7 @@ internal static class ServerApplication
         services.AddSingleton(LoadCatalog(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ModelManager>();
-        services.AddShutdownDrain(configuration);
+        services.AddShutdownDrain();
         services.AddHostedService(provider => provider.GetRequiredService<ModelManager>());
         services.AddLocalOpenAiMetrics();
         services.AddUpstream(configuration);

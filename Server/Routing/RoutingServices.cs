@@ -10,7 +10,7 @@ using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Server.Shadow;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Server.Accounting;
-using LocalOpenAi.Server.Commands;
+using LocalOpenAi.Server.Configuration;
 
 namespace LocalOpenAi.Server.Routing;
 
@@ -22,12 +22,7 @@ internal static class RoutingServices
 {
     public static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = ConfigurationBinding.Get<RouterOptions>(configuration, RouterOptions.Section);
-        if (options.Validate() is { Count: > 0 } errors)
-        {
-            throw new CommandLineException("invalid router configuration: " + string.Join("; ", errors));
-        }
-
+        var options = ConfigurationBinding.Get<RouterOptions>(configuration, RouterOptions.Section, router => router.Validate());
         services.AddSingleton(options);
         services.AddSingleton(new RequestRouter(options));
         services.AddSingleton(new CostLedger(options));

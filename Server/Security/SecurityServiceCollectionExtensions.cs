@@ -26,6 +26,9 @@ internal static class SecurityServiceCollectionExtensions
             .PostConfigure(options => options.Redis ??= configuration[$"{CacheOptions.SectionName}:Redis"]);
         services.AddValidatedOptions<CrossOriginOptions>(configuration, CrossOriginOptions.Section);
 
+        // The cache's Redis settings (credentials, TLS, connect timeout, stall breaker) apply to the rate limiter's Redis too.
+        services.AddValidatedOptions<CacheOptions>(configuration, CacheOptions.SectionName);
+
         services.AddLogging(logging => logging.AddFilter(RequestLogCategory, LogLevel.Warning));
         services.AddLocalOpenAiMetrics();
         services.AddCors();
@@ -34,16 +37,16 @@ internal static class SecurityServiceCollectionExtensions
         services.TryAddSingleton<RateLimitStoreMetrics>();
         services.TryAddSingleton<SharedRedisConnections>();
         services.TryAddSingleton(provider => new MemoryRateLimitCounterStore(provider.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(provider => CreateRedisStore(provider, configuration));
-        services.TryAddSingleton(provider => CreateStore(provider, configuration));
+        services.TryAddSingleton(CreateRedisStore);
+        services.TryAddSingleton(CreateStore);
         services.TryAddSingleton<ClientRateLimiter>();
         return services;
     }
 
-    private static IRateLimitCounterStore CreateStore(IServiceProvider provider, IConfiguration configuration)
+    private static IRateLimitCounterStore CreateStore(IServiceProvider provider)
     {
         var memory = provider.GetRequiredService<MemoryRateLimitCounterStore>();
-        var cache = CacheOptionsOf(configuration);
+        var cache = provider.GetRequiredService<IOptions<CacheOptions>>().Value;
         return provider.GetRequiredService<IOptions<RateLimitOptions>>().Value.Store == RateLimitStoreKind.Redis
             ? new FailoverRateLimitCounterStore(
                 provider.GetRequiredService<RedisRateLimitCounterStore>(),
@@ -54,15 +57,11 @@ internal static class SecurityServiceCollectionExtensions
             : memory;
     }
 
-    private static RedisRateLimitCounterStore CreateRedisStore(IServiceProvider provider, IConfiguration configuration)
+    private static RedisRateLimitCounterStore CreateRedisStore(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var cache = CacheOptionsOf(configuration);
+        var cache = provider.GetRequiredService<IOptions<CacheOptions>>().Value;
         var connection = provider.GetRequiredService<SharedRedisConnections>().Get(cache.ToRedisConfiguration(options.Redis));
         return new RedisRateLimitCounterStore(connection, options.KeyPrefix, options.RedisTimeout);
     }
-
-    // The cache's Redis settings (credentials, TLS, connect timeout, stall breaker) apply to the rate limiter's Redis too.
-    private static CacheOptions CacheOptionsOf(IConfiguration configuration) =>
-        configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
 }

@@ -1,4 +1,5 @@
 using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Server.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace LocalOpenAi.Server.Upstream;
@@ -25,7 +26,8 @@ internal sealed class UpstreamSet : IDisposable
         var errors = new List<string>();
         foreach (var section in configuration.GetSection(Section).GetChildren())
         {
-            var options = section.Get<UpstreamOptions>() ?? new UpstreamOptions();
+            var options = new UpstreamOptions();
+            ConfigurationBinding.Bind(section, options);
             var validation = new UpstreamOptionsValidator().Validate(section.Key, options);
             if (validation.Failed || !options.IsConfigured)
             {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 
 namespace LocalOpenAi.Server.Models.Loading;
 
@@ -10,10 +11,10 @@ internal static class ShutdownDrain
 {
     private static readonly TimeSpan FreeingMargin = TimeSpan.FromSeconds(10);
 
-    public static IServiceCollection AddShutdownDrain(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddShutdownDrain(this IServiceCollection services)
     {
-        var drain = configuration.GetSection(InferenceOptions.Section).Get<InferenceOptions>()?.DrainTimeout ?? new InferenceOptions().DrainTimeout;
-        return services.Configure<HostOptions>(host => host.ShutdownTimeout = drain + FreeingMargin);
+        services.AddOptions<HostOptions>().Configure<IOptions<InferenceOptions>>((host, inference) => host.ShutdownTimeout = inference.Value.DrainTimeout + FreeingMargin);
+        return services;
     }
 
     public static WebApplication DrainOnStopping(this WebApplication app)

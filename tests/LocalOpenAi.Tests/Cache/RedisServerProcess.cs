@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Cache;
 
@@ -22,16 +23,9 @@ internal sealed class RedisServerProcess : IAsyncDisposable
 
     public static async Task<RedisServerProcess> StartAsync(params string[] extraArgs)
     {
-        var server = new RedisServerProcess(FreePort(), extraArgs);
+        var server = new RedisServerProcess(LoopbackPort.Free(), extraArgs);
         await server.RestartAsync();
         return server;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Starts (again) on the same port and waits until it answers PING.</summary>

@@ -1,5 +1,6 @@
 using LocalOpenAi.Cache;
 using LocalOpenAi.Cache.Redis;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Cache;
 
@@ -12,7 +13,7 @@ public sealed class RedisTlsTests
     public async Task Ssl_true_with_the_ca_trusted_stores_and_reads_and_an_untrusted_ca_is_an_error_not_a_crash()
     {
         using var certificates = new RedisTlsCertificates();
-        var tlsPort = RedisServerProcess.FreePort();
+        var tlsPort = LoopbackPort.Free();
         await using var server = await RedisServerProcess.StartAsync(certificates.ServerArgs(tlsPort));
 
         var trusted = RedisConfiguration.Parse($"127.0.0.1:{tlsPort},ssl=true,connectTimeout=10000");

@@ -4,6 +4,7 @@ using LocalOpenAi.Server.Caching;
 using LocalOpenAi.Server.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Cache;
 
@@ -28,7 +29,7 @@ public sealed class SharedRedisConnectionsTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Cache:Store"] = "redis",
-            ["Cache:Redis"] = $"127.0.0.1:{RedisServerProcess.FreePort()}",
+            ["Cache:Redis"] = $"127.0.0.1:{LoopbackPort.Free()}",
             ["RateLimits:Store"] = "redis",
         }).Build();
         var services = new ServiceCollection().AddLogging();

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace LocalOpenAi.Tests.Support;
 
@@ -17,12 +15,12 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly HttpClient _client = new() { Timeout = Timeout.InfiniteTimeSpan };
     private readonly ConcurrentQueue<FaultProxyMode> _next = new();
     private readonly CancellationTokenSource _stopping = new();
-    private WebApplication? _app;
+    private LoopbackHost? _host;
     private int _requests;
 
     private FaultProxy(Uri upstream) => _upstream = upstream;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _host!.BaseAddress;
 
     /// <summary>The mode once the queued ones are used up.</summary>
     public FaultProxyMode Mode { get; set; } = FaultProxyMode.PassThrough;
@@ -48,13 +46,7 @@ public sealed class FaultProxy : IAsyncDisposable
     public static async Task<FaultProxy> StartAsync(Uri upstream)
     {
         var proxy = new FaultProxy(upstream);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        proxy._app = builder.Build();
-        proxy._app.Run(proxy.HandleAsync);
-        await proxy._app.StartAsync();
-        proxy.BaseAddress = new Uri(proxy._app.Urls.First().TrimEnd('/') + "/");
+        proxy._host = await LoopbackHost.StartAsync(_ => { }, app => app.Run(proxy.HandleAsync));
         return proxy;
     }
 
@@ -160,11 +152,11 @@ public sealed class FaultProxy : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        if (_app is not null)
+        if (_host is not null)
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await _app.StopAsync(timeout.Token);
-            await _app.DisposeAsync();
+            await _host.StopAsync(timeout.Token);
+            await _host.DisposeAsync();
         }
 
         _client.Dispose();

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace LocalOpenAi.Tests.Support;
 
@@ -32,45 +30,21 @@ public sealed class ServerProcessFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])[
-            Path.Combine(AppContext.BaseDirectory, "LocalOpenAi.Server.dll"), "--model", TestModels.TinyPath, "--alias", ServerFixture.ModelAlias,
-            "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--parallel", "2", "--ctx-size", "4096", "--threads", "1",
-            "--Logging:LogLevel:Default=Warning"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("the server process did not start");
+        var port = LoopbackPort.Free();
+        _process = Process.Start(ServerExecutable.StartInfo(
+        [
+            "--model", TestModels.TinyPath, "--alias", ServerFixture.ModelAlias, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--parallel", "2", "--ctx-size", "4096", "--threads", "1", "--Logging:LogLevel:Default=Warning",
+        ])) ?? throw new InvalidOperationException("the server process did not start");
         _process.OutputDataReceived += (_, line) => Keep(line.Data);
         _process.ErrorDataReceived += (_, line) => Keep(line.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TestLimits.Hang };
-        while (!_process.HasExited)
+        if (!await ServerHost.WaitUntilReadyAsync(Http, () => _process.HasExited))
         {
-            try
-            {
-                if ((await Http.GetAsync("ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(50);
+            throw new InvalidOperationException($"the server process exited with {_process.ExitCode} before it was ready:\n{Output}");
         }
-
-        throw new InvalidOperationException($"the server process exited with {_process.ExitCode} before it was ready:\n{Output}");
     }
 
     public async Task DisposeAsync()
@@ -94,12 +68,5 @@ public sealed class ServerProcessFixture : IAsyncLifetime
                 _output.Add(line);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

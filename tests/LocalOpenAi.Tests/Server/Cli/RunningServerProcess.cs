@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Cli;
@@ -46,13 +45,7 @@ internal sealed partial class RunningServerProcess : IAsyncDisposable
     /// <summary>Starts <c>serve</c> with <paramref name="args"/> and <c>--port 0</c>, and waits until it listens.</summary>
     public static async Task<RunningServerProcess> StartAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in (string[])[typeof(ServerCommandLine).Assembly.Location, .. args, "--port", "0"])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var server = new RunningServerProcess(Process.Start(start)!);
+        var server = new RunningServerProcess(Process.Start(ServerExecutable.StartInfo([.. args, "--port", "0"]))!);
         var listening = await server.WaitForLineAsync(line => ListeningOn().IsMatch(line));
         server.Http.BaseAddress = new Uri(ListeningOn().Match(listening).Value + "/");
         return server;

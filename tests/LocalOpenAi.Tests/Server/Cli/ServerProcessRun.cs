@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LocalOpenAi.Server.Cli;
 using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Cli;
@@ -12,16 +11,11 @@ internal sealed record ServerProcessRun(int ExitCode, string Output, string Erro
 
     public static async Task<ServerProcessRun> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = ServerExecutable.StartInfo(args);
+        start.WorkingDirectory = workingDirectory;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
-        }
-
-        start.ArgumentList.Add(typeof(ServerCommandLine).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
         }
 
         using var process = Process.Start(start)!;

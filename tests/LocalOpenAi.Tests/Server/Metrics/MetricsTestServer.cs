@@ -1,9 +1,8 @@
 using LocalOpenAi.Server.Metrics;
+using LocalOpenAi.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace LocalOpenAi.Tests.Server.Metrics;
 
@@ -13,35 +12,25 @@ internal sealed class MetricsTestServer : IAsyncDisposable
     public const string EchoPattern = "/v1/echo/{id}";
     public const string FailingPattern = "/v1/fail";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
 
-    private MetricsTestServer(WebApplication app, Uri baseAddress)
-    {
-        _app = app;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress };
-    }
+    private MetricsTestServer(LoopbackHost host) => _host = host;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _host.BaseAddress;
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _host.Http;
 
-    public LocalOpenAiMetrics Metrics => _app.Services.GetRequiredService<LocalOpenAiMetrics>();
+    public LocalOpenAiMetrics Metrics => _host.Services.GetRequiredService<LocalOpenAiMetrics>();
 
-    public static async Task<MetricsTestServer> StartAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddLocalOpenAiMetrics();
-        var app = builder.Build();
-        app.UseRequestMetrics();
-        app.MapGet(EchoPattern, Echo);
-        app.MapGet(FailingPattern, Fail);
-        app.MapMetrics();
-        await app.StartAsync();
-        return new MetricsTestServer(app, new Uri(app.Urls.First().TrimEnd('/') + "/"));
-    }
+    public static async Task<MetricsTestServer> StartAsync() => new(await LoopbackHost.StartAsync(
+        builder => builder.Services.AddLocalOpenAiMetrics(),
+        app =>
+        {
+            app.UseRequestMetrics();
+            app.MapGet(EchoPattern, Echo);
+            app.MapGet(FailingPattern, Fail);
+            app.MapMetrics();
+        }));
 
     public async Task DriveAsync(int requests)
     {
@@ -52,12 +41,7 @@ internal sealed class MetricsTestServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private static string Fail() => throw new InvalidOperationException("a bug");
 

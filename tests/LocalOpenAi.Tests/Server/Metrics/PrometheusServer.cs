@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Metrics;
 
@@ -35,7 +34,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ['{target.Authority}']
             """);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo(binary)
         {
             ArgumentList =
@@ -123,12 +122,5 @@ internal sealed class PrometheusServer : IAsyncDisposable
         }
 
         throw new TimeoutException("prometheus did not become ready within 10 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -2,42 +2,33 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LocalOpenAi.Server.Models.Loading;
 using LocalOpenAi.Tests.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using LocalOpenAi.Server.Cli;
 
 namespace LocalOpenAi.Tests.Server.Models;
 
 /// <summary>A real server on a loopback port, serving the aliases of a models file written by the test.</summary>
 internal sealed class ModelsFileServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
 
-    private ModelsFileServer(WebApplication app, HttpClient http)
+    private ModelsFileServer(LoopbackHost host)
     {
-        _app = app;
-        Http = http;
+        _host = host;
+
+        // Every request must reach a model: a response cache hit would not use (or touch) one.
+        Http.DefaultRequestHeaders.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
     }
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _host.Http;
 
-    public ModelManager Models => _app.Services.GetRequiredService<ModelManager>();
+    public ModelManager Models => _host.Services.GetRequiredService<ModelManager>();
 
     public static async Task<ModelsFileServer> StartAsync(string modelsFileYaml, params string[] arguments)
     {
         var path = TestModels.NewPath(".yaml");
         await File.WriteAllTextAsync(path, modelsFileYaml);
-        var app = ServeCommand.BuildApplication(
-        [
-            "--models-file", path, "--port", "0", "--threads", "2", "--parallel", "2", "--ctx-size", "1024",
-            "--Inference:MaintenanceInterval=00:00:00.100", "--Logging:LogLevel:Default=Warning", .. arguments,
-        ]);
-        await app.StartAsync();
-        var http = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/"), Timeout = TestLimits.Hang };
-
-        // Every request must reach a model: a response cache hit would not use (or touch) one.
-        http.DefaultRequestHeaders.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { NoCache = true };
-        return new ModelsFileServer(app, http);
+        return new ModelsFileServer(await ServerHost.StartAsync(
+            ["--models-file", path, "--parallel", "2", "--ctx-size", "1024", "--Inference:MaintenanceInterval=00:00:00.100", .. arguments]));
     }
 
     /// <summary>A short greedy chat completion on <paramref name="alias"/>; returns the status and the body.</summary>
@@ -70,10 +61,5 @@ internal sealed class ModelsFileServer : IAsyncDisposable
         return line is null ? 0 : double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

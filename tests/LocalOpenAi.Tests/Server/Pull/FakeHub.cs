@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Pull;
 
@@ -15,7 +14,7 @@ namespace LocalOpenAi.Tests.Server.Pull;
 /// </summary>
 internal sealed class FakeHub : IAsyncDisposable
 {
-    private WebApplication? _app;
+    private LoopbackHost? _host;
 
     public Dictionary<string, byte[]> Files { get; } = [];
 
@@ -40,10 +39,23 @@ internal sealed class FakeHub : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        _host = await LoopbackHost.StartAsync(_ => { }, Map);
+        Endpoint = _host.BaseAddress;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_host is { } host)
+        {
+            _host = null;
+            await host.DisposeAsync();
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private void Map(WebApplication app)
+    {
         app.Use(async (http, next) =>
         {
             Requests.Enqueue((http.Request.Path.Value!, http.Request.Headers.Range.FirstOrDefault(), http.Request.Headers.Authorization.FirstOrDefault()));
@@ -52,22 +64,7 @@ internal sealed class FakeHub : IAsyncDisposable
         app.MapGet("/api/models/{owner}/{repo}", Listing);
         app.MapGet("/{owner}/{repo}/resolve/main/{**file}", Resolve);
         app.MapGet("/cdn/{**file}", ServeAsync);
-        await app.StartAsync();
-        _app = app;
-        Endpoint = new Uri(app.Urls.First());
     }
-
-    public async Task StopAsync()
-    {
-        if (_app is { } app)
-        {
-            _app = null;
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
-
-    public ValueTask DisposeAsync() => new(StopAsync());
 
     private IResult Listing(string owner, string repo)
     {

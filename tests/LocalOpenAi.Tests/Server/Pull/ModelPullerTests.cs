@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using LocalOpenAi.Server.Models.Pull;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Pull;
 
@@ -158,10 +157,7 @@ public sealed class ModelPullerTests : IAsyncLifetime
     [Fact]
     public async Task An_unreachable_hub_gives_a_clear_message()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Free();
 
         var result = await new ModelPuller().PullAsync(Reference, Options with { Endpoint = new Uri($"http://127.0.0.1:{port}") });
 

@@ -3,6 +3,7 @@ using LocalOpenAi.Cache;
 using LocalOpenAi.Cache.Redis;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Tests.Cache;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Security;
 
@@ -55,7 +56,7 @@ public sealed class SecuredRedisRateLimitTests
     public async Task The_redis_store_counts_over_tls_with_a_password()
     {
         using var certificates = new RedisTlsCertificates();
-        var tlsPort = RedisServerProcess.FreePort();
+        var tlsPort = LoopbackPort.Free();
         await using var server = await RedisServerProcess.StartAsync(["--requirepass", Password, .. certificates.ServerArgs(tlsPort)]);
         var configuration = new CacheOptions { Redis = $"127.0.0.1:{tlsPort}", Password = Password, UseTls = true }.ToRedisConfiguration();
 

@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Security;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -24,16 +23,15 @@ internal sealed class SecurityTestHost : IAsyncDisposable
 
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackHost _host;
 
-    private SecurityTestHost(WebApplication app, CapturingLoggerProvider logs)
+    private SecurityTestHost(LoopbackHost host, CapturingLoggerProvider logs)
     {
-        _app = app;
+        _host = host;
         Logs = logs;
-        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/"), Timeout = TestLimits.Hang };
     }
 
-    public HttpClient Http { get; }
+    public HttpClient Http => _host.Http;
 
     public CapturingLoggerProvider Logs { get; }
 
@@ -43,32 +41,16 @@ internal sealed class SecurityTestHost : IAsyncDisposable
 
     public static async Task<SecurityTestHost> StartAsync(params string[] settings)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(settings.Select(setting => setting.Split('=', 2)).Select(pair => new KeyValuePair<string, string?>(pair[0], pair[1])));
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
         var logs = new CapturingLoggerProvider();
-        builder.Logging.ClearProviders().AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
-        builder.Services.AddLocalOpenAiSecurity(builder.Configuration);
-
-        var app = builder.Build();
-        app.Use((context, next) =>
-        {
-            if (System.Net.IPAddress.TryParse(context.Request.Headers[RemoteAddressHeader], out var remote))
+        var host = await LoopbackHost.StartAsync(
+            builder =>
             {
-                context.Connection.RemoteIpAddress = remote;
-            }
-
-            return next(context);
-        });
-        app.UseLocalOpenAiSecurity();
-        app.MapGet("/health", () => "ok");
-        app.MapGet("/ready", () => "ready");
-        app.MapMetrics();
-        app.MapGet("/v1/models", () => Results.Json(new { data = Array.Empty<string>() }));
-        app.MapPost("/v1/chat/completions", Complete);
-        app.MapPut("/admin/router/strategy", () => Results.Json(new { strategy = "hybrid" }));
-        await app.StartAsync();
-        return new SecurityTestHost(app, logs);
+                builder.Configuration.AddInMemoryCollection(settings.Select(setting => setting.Split('=', 2)).Select(pair => new KeyValuePair<string, string?>(pair[0], pair[1])));
+                builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+                builder.Services.AddLocalOpenAiSecurity(builder.Configuration);
+            },
+            MapStandIns);
+        return new SecurityTestHost(host, logs);
     }
 
     public static HttpRequestMessage Request(HttpMethod method, string path, string? bearer = null)
@@ -89,11 +71,26 @@ internal sealed class SecurityTestHost : IAsyncDisposable
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? bearer = null) => Http.SendAsync(Request(method, path, bearer));
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private static void MapStandIns(WebApplication app)
     {
-        Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        app.Use((context, next) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[RemoteAddressHeader], out var remote))
+            {
+                context.Connection.RemoteIpAddress = remote;
+            }
+
+            return next(context);
+        });
+        app.UseLocalOpenAiSecurity();
+        app.MapGet("/health", () => "ok");
+        app.MapGet("/ready", () => "ready");
+        app.MapMetrics();
+        app.MapGet("/v1/models", () => Results.Json(new { data = Array.Empty<string>() }));
+        app.MapPost("/v1/chat/completions", Complete);
+        app.MapPut("/admin/router/strategy", () => Results.Json(new { strategy = "hybrid" }));
     }
 
     private static IResult Complete(HttpContext context)

@@ -1,5 +1,6 @@
 using System.Net;
 using LocalOpenAi.Tests.Cache;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Security;
 
@@ -38,7 +39,7 @@ public sealed class SharedRateLimitTests : IClassFixture<RedisServerFixture>
     {
         await using var host = await SecurityTestHost.StartAsync(SecurityTestHost.WithKeys(
             "RateLimits:RequestLimit=2", "RateLimits:Window=00:00:30", "RateLimits:Store=redis",
-            $"RateLimits:Redis=127.0.0.1:{RedisServerProcess.FreePort()}"));
+            $"RateLimits:Redis=127.0.0.1:{LoopbackPort.Free()}"));
 
         using var first = await host.SendAsync(HttpMethod.Post, "v1/chat/completions", SecurityTestHost.ClientKey);
         using var second = await host.SendAsync(HttpMethod.Post, "v1/chat/completions", SecurityTestHost.ClientKey);
