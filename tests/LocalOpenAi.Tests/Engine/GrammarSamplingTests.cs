@@ -88,7 +88,8 @@ public sealed class GrammarSamplingTests(TinyModelFixture fixture)
         var candidates = logits.Select((logit, id) => new LlamaTokenData { Id = id, Logit = logit }).ToArray();
         LlamaNative.SamplerApply(grammar, candidates);
 
-        return [.. candidates.Where(candidate => !float.IsNegativeInfinity(candidate.Logit) && fixture.Model.Native.Utf8Tokens.After(utf8, candidate.Id) is not null)
+        var pieces = fixture.Model.Native.Utf8Tokens;
+        return [.. candidates.Where(candidate => !float.IsNegativeInfinity(candidate.Logit) && pieces.After(utf8, candidate.Id) is not null)
             .Select(candidate => candidate.Id)];
     }
 

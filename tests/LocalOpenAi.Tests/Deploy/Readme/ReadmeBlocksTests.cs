@@ -77,55 +77,36 @@ public sealed partial class ReadmeBlocksTests(ReadmeServer server) : IClassFixtu
     public void The_javascript_snippet_runs_against_the_server()
     {
         var snippet = Assert.Single(ReadmeBlock.OfLanguage("js"));
-        var script = DeployFiles.PathOf($"tests/node/readme-snippet-{Guid.NewGuid():N}.mjs");
-        File.WriteAllText(script, snippet.Text.Replace("http://127.0.0.1:8080/", server.BaseAddress.ToString(), StringComparison.Ordinal));
-        try
-        {
-            var run = ExternalTool.Run("node", script);
+        using var script = ScratchFile.Write(
+            DeployFiles.PathOf($"tests/node/readme-snippet-{Guid.NewGuid():N}.mjs"),
+            snippet.Text.Replace("http://127.0.0.1:8080/", server.BaseAddress.ToString(), StringComparison.Ordinal));
 
-            Assert.True(run.ExitCode == 0, $"the JavaScript snippet failed:\n{run.Everything}");
-        }
-        finally
-        {
-            File.Delete(script);
-        }
+        var run = ExternalTool.Run("node", script.Path);
+
+        Assert.True(run.ExitCode == 0, $"the JavaScript snippet failed:\n{run.Everything}");
     }
 
     [Fact]
     public void The_python_snippet_is_valid_python_naming_the_server()
     {
         var snippet = Assert.Single(ReadmeBlock.OfLanguage("python"));
-        var file = Path.Combine(Path.GetTempPath(), $"readme-snippet-{Guid.NewGuid():N}.py");
-        File.WriteAllText(file, snippet.Text);
-        try
-        {
-            var run = ExternalTool.Run("python3", "-m", "py_compile", file);
+        using var file = ScratchFile.InTemp("readme-snippet", ".py", snippet.Text);
 
-            Assert.True(run.ExitCode == 0, $"the Python snippet does not parse:\n{run.Everything}");
-            Assert.Contains("\"base_url\": \"http://127.0.0.1:8080/v1\"", snippet.Text);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var run = ExternalTool.Run("python3", "-m", "py_compile", file.Path);
+
+        Assert.True(run.ExitCode == 0, $"the Python snippet does not parse:\n{run.Everything}");
+        Assert.Contains("\"base_url\": \"http://127.0.0.1:8080/v1\"", snippet.Text);
     }
 
     [Fact]
     public void The_models_file_example_loads()
     {
         var example = Assert.Single(ReadmeBlock.OfLanguage("yaml"));
-        var file = Path.Combine(Path.GetTempPath(), $"readme-models-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, example.Text);
-        try
-        {
-            var catalog = ModelCatalogLoader.Load(new InferenceOptions { ModelsFile = file });
+        using var file = ScratchFile.InTemp("readme-models", ".yaml", example.Text);
 
-            Assert.Equal(["assistant", "payments", "org-42"], catalog.Definitions.Select(definition => definition.Alias));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var catalog = ModelCatalogLoader.Load(new InferenceOptions { ModelsFile = file.Path });
+
+        Assert.Equal(["assistant", "payments", "org-42"], catalog.Definitions.Select(definition => definition.Alias));
     }
 
     [GeneratedRegex("options\\.ModelPath = \"[^\"]*\"")]

@@ -138,9 +138,9 @@ public sealed class JumpForwardTests(TinyModelFixture fixture)
             scheduler, new GenerationRequest(fixture.Model.Tokenize("short"), SamplingOptions.Greedy, MaxTokens: 1500, IgnoreEndOfGeneration: true), stop.Token);
         Assert.True(await held.WaitAsync(TestLimits.Hang));
         var constrained = RunAsync(scheduler, ForecastSchema, seed: 1);
-        var longPrompt = longPromptBeside
+        Task longPrompt = longPromptBeside
             ? GenerationRunner.RunAsync(scheduler, new GenerationRequest(fixture.Model.Tokenize(string.Join(' ', Enumerable.Repeat("a long prompt read a little at a time", 30))), SamplingOptions.Greedy, MaxTokens: 1))
-            : Task.FromResult<GenerationResult?>(null)!;
+            : Task.CompletedTask;
         release.Set();
 
         var run = await constrained;

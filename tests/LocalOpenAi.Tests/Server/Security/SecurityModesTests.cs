@@ -1,4 +1,5 @@
 using System.Net;
+using LocalOpenAi.Tests.Support;
 
 namespace LocalOpenAi.Tests.Server.Security;
 
@@ -34,23 +35,15 @@ public sealed class SecurityModesTests
     [Fact]
     public async Task Keys_come_from_a_key_file_with_comments_and_owners()
     {
-        var path = Path.GetTempFileName();
-        await File.WriteAllTextAsync(path, "# tenants\n\nsk-file-key-aaaaaaaaaaaaaaaa  bob  # the bob team\n");
-        try
-        {
-            await using var host = await SecurityTestHost.StartAsync($"Security:ApiKeyFile={path}");
+        using var keys = ScratchFile.InTemp("keys", ".txt", "# tenants\n\nsk-file-key-aaaaaaaaaaaaaaaa  bob  # the bob team\n");
+        await using var host = await SecurityTestHost.StartAsync($"Security:ApiKeyFile={keys.Path}");
 
-            using var keyed = await host.SendAsync(HttpMethod.Post, "v1/chat/completions", "sk-file-key-aaaaaaaaaaaaaaaa");
-            using var anonymous = await host.SendAsync(HttpMethod.Post, "v1/chat/completions");
+        using var keyed = await host.SendAsync(HttpMethod.Post, "v1/chat/completions", "sk-file-key-aaaaaaaaaaaaaaaa");
+        using var anonymous = await host.SendAsync(HttpMethod.Post, "v1/chat/completions");
 
-            Assert.Equal(HttpStatusCode.OK, keyed.StatusCode);
-            Assert.Contains("\"owner\":\"bob\"", await keyed.Content.ReadAsStringAsync());
-            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(HttpStatusCode.OK, keyed.StatusCode);
+        Assert.Contains("\"owner\":\"bob\"", await keyed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     [Fact]
