@@ -21,6 +21,12 @@ public sealed partial class InferenceScheduler
                     continue;
                 }
 
+                if (GatherDelay() is { Ticks: > 0 } delay)
+                {
+                    WaitForArrival(delay);
+                    continue;
+                }
+
                 FinishCancelled();
                 if (!BuildBatch())
                 {
@@ -41,6 +47,7 @@ public sealed partial class InferenceScheduler
 
                 _promptRoomLimit = _batch.Capacity;
                 CommitBatch();
+                NoteStepDone();
             }
         }
         catch (Exception exception)
@@ -77,7 +84,9 @@ public sealed partial class InferenceScheduler
             Interlocked.Decrement(ref _queueDepth);
 
             var slot = ChooseIdleSlot(request.Request.PromptTokens);
-            slot.Begin(request, Stopwatch.GetTimestamp());
+            var now = Stopwatch.GetTimestamp();
+            slot.Begin(request, now);
+            NoteAdmission(now);
             PlacePrompt(slot);
             Interlocked.Increment(ref _busySlots);
         }

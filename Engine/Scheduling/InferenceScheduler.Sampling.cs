@@ -92,6 +92,7 @@ public sealed partial class InferenceScheduler
     private void Finish(Slot slot, FinishReason reason, string? error = null)
     {
         var active = slot.Active!;
+        _endedThisStep += reason is FinishReason.Stop or FinishReason.Length ? 1 : 0;
         var rest = reason is FinishReason.Stop or FinishReason.Length
             ? slot.Stops.Append(slot.Decoder.Flush()) + slot.Stops.Flush()
             : string.Empty;

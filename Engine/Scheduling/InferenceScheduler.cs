@@ -88,6 +88,7 @@ public sealed partial class InferenceScheduler : IDisposable
         _grammarBudget = options.EffectiveGrammarBudget;
         _contextPerSlot = _context.ContextSize / options.Slots;
         _jumpForward = options.JumpForward;
+        _gatherWindow = (long)(options.EffectiveGatherWindow.TotalSeconds * Stopwatch.Frequency);
         _forcedPerSlot = Math.Min(MaxForcedTokens, _batch.Capacity / options.Slots - 1);
         _slots = Enumerable.Range(0, options.Slots).Select(sequence => new Slot(new SequenceId(sequence))).ToArray();
         // Unbounded: the bound is _queueDepth, which a cancelled request leaves at once (it stays in the channel until read).

@@ -22,6 +22,10 @@ namespace LocalOpenAi.Engine.Scheduling;
 /// Where a request's grammar admits only one continuation, append its tokens in one batch instead of one
 /// decode step each (jump-forward decoding); they count as output tokens.
 /// </param>
+/// <param name="GatherWindow">
+/// The longest a step that would only read prompts waits for the rest of a burst of requests, so streams that
+/// start together stay in step (see <c>InferenceScheduler.Gathering</c>); null: 20 ms, zero: never waits.
+/// </param>
 public sealed record SchedulerOptions(
     int Slots = 4,
     int ContextSize = 16384,
@@ -33,8 +37,11 @@ public sealed record SchedulerOptions(
     float AdapterScale = 1f,
     int PrefillBudget = 0,
     TimeSpan? GrammarBudget = null,
-    bool JumpForward = true)
+    bool JumpForward = true,
+    TimeSpan? GatherWindow = null)
 {
+    public TimeSpan EffectiveGatherWindow => GatherWindow ?? TimeSpan.FromMilliseconds(20);
+
     public TimeSpan EffectiveGrammarBudget => GrammarBudget ?? TimeSpan.FromSeconds(5);
 
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;

@@ -67,6 +67,13 @@ internal sealed class InferenceOptions
     /// </summary>
     public bool JumpForward { get; set; } = true;
 
+    /// <summary>
+    /// Milliseconds a step that would only read prompts waits for the rest of a burst of requests (0: never), so
+    /// streams that start together stay in step and later starts do not stall them.
+    /// </summary>
+    [Range(0, 1000)]
+    public int GatherWindowMs { get; set; } = 20;
+
     public int GpuLayers { get; set; } = -1;
 
     /// <summary>A chat template name (llama3.1, chatml, qwen2.5, phi3, mistral, gemma, zephyr) overriding the GGUF's.</summary>

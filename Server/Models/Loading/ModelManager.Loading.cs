@@ -96,7 +96,8 @@ internal sealed partial class ModelManager
             scheduler = new InferenceScheduler(
                 model,
                 new SchedulerOptions(definition.Parallel, footprint.ContextSize, _options.BatchSize, _options.Threads, _options.QueueSize,
-                    Adapter: adapter, AdapterScale: definition.Adapter?.Scale ?? 1f, PrefillBudget: _options.PrefillBudget, JumpForward: _options.JumpForward),
+                    Adapter: adapter, AdapterScale: definition.Adapter?.Scale ?? 1f, PrefillBudget: _options.PrefillBudget, JumpForward: _options.JumpForward,
+                    GatherWindow: TimeSpan.FromMilliseconds(_options.GatherWindowMs)),
                 _loggerFactory.CreateLogger<InferenceScheduler>());
             var embeddings = definition.Embeddings
                 ? new EmbeddingGenerator(model, Math.Min(model.TrainingContextSize, 8192), scheduler.Threads)
