@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using LocalOpenAi.Formats.Anthropic;
 using LocalOpenAi.Server.Errors;
+using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Upstream;
 using LocalOpenAi.Server.Accounting;
 
@@ -58,13 +59,13 @@ internal sealed class AnthropicUpstreamBackend(UpstreamForwarder forwarder, Cost
         }
 
         var chunks = new AnthropicToChatStream(model, created, call.IncludeUsage);
-        return await StreamOutcome.StartAsync(TranslateAsync(upstream, chunks, model, cancellationToken), cancellationToken);
+        return await StreamOutcome.StartAsync(TranslateAsync(upstream, chunks, model, call.Http, cancellationToken), cancellationToken);
     }
 
     private static RefusedOutcome Refuse(string message) =>
         new(OpenAiError.Create(StatusCodes.Status502BadGateway, message, "server_error", null, Unsupported), Unsupported);
 
-    private async IAsyncEnumerable<StreamEvent> TranslateAsync(UpstreamResponse upstream, AnthropicToChatStream chunks, string model, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<StreamEvent> TranslateAsync(UpstreamResponse upstream, AnthropicToChatStream chunks, string model, HttpContext http, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var stopped = false;
         ReadOnlyMemory<byte>? usage = null;
@@ -84,6 +85,11 @@ internal sealed class AnthropicUpstreamBackend(UpstreamForwarder forwarder, Cost
             if (JsonNode.Parse(item.Payload.Span) is not JsonObject data || data["type"]?.GetValue<string>() is not { } eventName)
             {
                 continue;
+            }
+
+            if (eventName == "message_start" && data["message"]?["usage"]?["input_tokens"] is JsonValue input && input.TryGetValue<int>(out var inputTokens))
+            {
+                PromptTokenCount.Set(http, inputTokens);
             }
 
             var step = chunks.OnEvent(eventName, data);

@@ -32,6 +32,7 @@ internal sealed class LocalBackend(ModelManager models, UsageRecorder usage) : I
         }
 
         GenerationHeaders.SetLocal(call.Http.Response, model.Alias);
+        PromptTokenCount.Set(call.Http, run.PromptTokens);
         var context = new GenerationContext(run.Shape.IdPrefix + RequestIdMiddleware.Get(call.Http), DateTimeOffset.UtcNow.ToUnixTimeSeconds(), model, run.PromptTokens, cancellation);
         if (call.Stream)
         {

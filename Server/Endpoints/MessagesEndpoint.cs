@@ -40,7 +40,7 @@ internal static class MessagesEndpoint
 
         var route = RouteRequest.FromChat(request!, http.Request.Headers["X-Agent-Name"], http.Request.Headers["X-Route-Prefer"]);
         var call = new CompletionCall(http, UpstreamEndpoint.ChatCompletions, chat!, request!, request!.Model, request.Stream == true, route);
-        return new OutcomeResult(backend.CompleteAsync(call, http.RequestAborted), call.Stream, new AnthropicDialect(request.Model ?? string.Empty));
+        return new OutcomeResult(backend.CompleteAsync(call, http.RequestAborted), call.Stream, new AnthropicDialect(request.Model ?? string.Empty, http));
     }
 
     /// <summary>The prompt tokens the request would take, counted with the local model's template and tokenizer (the default model for an upstream alias).</summary>

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Anthropic;
 using LocalOpenAi.Tests.Support;
 using Microsoft.Extensions.AI;
@@ -34,6 +36,29 @@ public sealed class MessagesSdkTests(ServerFixture server)
         Assert.True(updates.Count > 2, $"{updates.Count} updates");
         Assert.False(string.IsNullOrEmpty(response.Text));
         Assert.InRange(response.Usage!.OutputTokenCount!.Value, 1, 12);
+        Assert.True(response.Usage.InputTokenCount > 5, $"input tokens {response.Usage.InputTokenCount}");
+    }
+
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
+    public async Task A_streams_message_start_reports_the_prompt_tokens_that_count_tokens_counts()
+    {
+        var request = new JsonObject
+        {
+            ["model"] = ServerFixture.ModelAlias,
+            ["max_tokens"] = 4,
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "Count these prompt tokens before the first one" }),
+        };
+        using var counted = await server.Http.PostAsync("/v1/messages/count_tokens", JsonContent.Create(request));
+        var expected = JsonNode.Parse(await counted.Content.ReadAsStringAsync())!["input_tokens"]!.GetValue<int>();
+        request["stream"] = true;
+
+        using var streamed = await server.Http.PostAsync("/v1/messages", JsonContent.Create(request));
+        var events = await streamed.Content.ReadAsStringAsync();
+
+        var start = events.Split('\n').First(line => line.StartsWith("data: ", StringComparison.Ordinal) && line.Contains("\"message_start\"", StringComparison.Ordinal));
+        var reported = JsonNode.Parse(start["data: ".Length..])!["message"]!["usage"]!["input_tokens"]!.GetValue<int>();
+        Assert.True(expected > 5, $"count_tokens said {expected}");
+        Assert.Equal(expected, reported);
     }
 
     [Fact(Timeout = TestLimits.HangMilliseconds)]
