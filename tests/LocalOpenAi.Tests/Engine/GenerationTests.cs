@@ -80,7 +80,7 @@ public sealed class GenerationTests(TinyModelFixture fixture)
 
         Assert.Equal(FinishReason.Cancelled, final!.Finish);
         Assert.True(final.Usage!.CompletionTokens < 4000, $"generation went on for {final.Usage.CompletionTokens} tokens after cancel");
-        await WaitUntilAsync(() => scheduler.BusySlots == 0);
+        await Eventually.TrueAsync(() => scheduler.BusySlots == 0);
     }
 
     [Fact]
@@ -220,15 +220,5 @@ public sealed class GenerationTests(TinyModelFixture fixture)
         }
 
         throw new InvalidOperationException("no two adjacent ASCII tokens of length >= 2 in the greedy output");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
     }
 }

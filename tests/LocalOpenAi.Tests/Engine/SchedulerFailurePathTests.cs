@@ -1,8 +1,8 @@
 using LocalOpenAi.Engine;
 using LocalOpenAi.Engine.Generation;
-using LocalOpenAi.Engine.Sampling;
 using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Tests.Support;
+using static LocalOpenAi.Tests.Support.GreedyRequests;
 
 namespace LocalOpenAi.Tests.Engine;
 
@@ -21,7 +21,7 @@ public sealed class SchedulerFailurePathTests : IDisposable
         // Refuse the first batch that carries many prompt tokens, while another request is generating.
         using var scheduler = NewScheduler(slots: 2, inner => faults = new FaultInjectingDecoder(inner, batch => batch.Count > 40 && Interlocked.Exchange(ref refusedOnce, 1) == 0));
         var generating = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize("short"), 300));
-        await WaitUntilAsync(() => scheduler.BusySlots == 1 || generating.IsCompleted);
+        await Eventually.TrueAsync(() => scheduler.BusySlots == 1 || generating.IsCompleted);
         var longPrompt = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize(string.Join(' ', Enumerable.Repeat("a long prompt that fills the batch", 20))), 8));
 
         var results = await Task.WhenAll(generating, longPrompt);
@@ -38,7 +38,7 @@ public sealed class SchedulerFailurePathTests : IDisposable
         using var scheduler = NewScheduler(slots: 1, queueSize: 1);
         using var stopRunning = new CancellationTokenSource();
         var running = scheduler.Submit(Greedy(_model.Tokenize("long one"), 900), stopRunning.Token);
-        await WaitUntilAsync(() => scheduler.BusySlots == 1);
+        await Eventually.TrueAsync(() => scheduler.BusySlots == 1);
         using var giveUp = new CancellationTokenSource();
         var queued = scheduler.Submit(Greedy(_model.Tokenize("waits"), 4), giveUp.Token);
         Assert.Equal(SubmitStatus.QueueFull, scheduler.Submit(Greedy(_model.Tokenize("no room"), 4)).Status);
@@ -72,14 +72,18 @@ public sealed class SchedulerFailurePathTests : IDisposable
     public async Task While_a_slot_generates_a_long_prompt_is_read_within_the_prefill_budget_per_step()
     {
         var largest = 0;
+        var steps = 0;
         using var scheduler = NewScheduler(slots: 2, inner => new FaultInjectingDecoder(inner, batch =>
         {
             largest = Math.Max(largest, batch.Count);
+            Interlocked.Increment(ref steps);
             return false;
         }), prefillBudget: 32);
         var prompt = _model.Tokenize(string.Join(' ', Enumerable.Repeat("a long prompt that would fill the whole batch", 20)));
         var generating = GenerationRunner.RunAsync(scheduler, Greedy(_model.Tokenize("short"), 400));
-        await WaitUntilAsync(() => scheduler.BusySlots == 1 || generating.IsCompleted);
+
+        // Its second step decodes a generated token: from then on the slot is generating, not reading its prompt.
+        await Eventually.TrueAsync(() => Volatile.Read(ref steps) >= 2 || generating.IsCompleted);
         largest = 0;
 
         var reader = await GenerationRunner.RunAsync(scheduler, Greedy(prompt, 4));
@@ -93,16 +97,4 @@ public sealed class SchedulerFailurePathTests : IDisposable
 
     private InferenceScheduler NewScheduler(int slots, Func<IBatchDecoder, IBatchDecoder>? decoder = null, int queueSize = 16, int prefillBudget = 0) =>
         new(_model, new SchedulerOptions(Slots: slots, ContextSize: 1024 * slots, BatchSize: 256, Threads: 2, QueueSize: queueSize, PrefillBudget: prefillBudget), logger: null, decoder);
-
-    private static GenerationRequest Greedy(int[] prompt, int maxTokens) =>
-        new(prompt, SamplingOptions.Greedy, MaxTokens: maxTokens, IgnoreEndOfGeneration: true);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TestLimits.Hang);
-        while (!condition())
-        {
-            await Task.Delay(10, deadline.Token);
-        }
-    }
 }

@@ -1,8 +1,8 @@
 using LocalOpenAi.Engine;
 using LocalOpenAi.Engine.Generation;
-using LocalOpenAi.Engine.Sampling;
 using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Tests.Support;
+using static LocalOpenAi.Tests.Support.GreedyRequests;
 
 namespace LocalOpenAi.Tests.Engine;
 
@@ -34,14 +34,14 @@ public sealed class SchedulerGatheringTests : IDisposable
 
         // Both slots taken: the first wave starts at once, in one step, so it ends in one step.
         var wave = await Task.WhenAll(
-            GenerationRunner.RunAsync(scheduler, Greedy("alpha beta gamma", 6)),
-            GenerationRunner.RunAsync(scheduler, Greedy("delta epsilon zeta", 6)));
+            GenerationRunner.RunAsync(scheduler, GreedyText("alpha beta gamma", 6)),
+            GenerationRunner.RunAsync(scheduler, GreedyText("delta epsilon zeta", 6)));
         var stepsBefore = decoder!.Calls;
         var first = _model.Tokenize("one client is back first with this prompt");
         var second = _model.Tokenize("then another comes back with a different prompt");
 
         var early = GenerationRunner.RunAsync(scheduler, Greedy(first, 6));
-        await WaitUntilAsync(() => scheduler.BusySlots == 1);
+        await Eventually.TrueAsync(() => scheduler.BusySlots == 1);
         var decodedAlone = decoder.Calls != stepsBefore;
         var late = GenerationRunner.RunAsync(scheduler, Greedy(second, 6));
         var results = await Task.WhenAll(early, late);
@@ -62,17 +62,17 @@ public sealed class SchedulerGatheringTests : IDisposable
     public async Task A_request_beside_a_generating_stream_or_coming_back_alone_is_not_held()
     {
         using var scheduler = NewScheduler();
-        var shortOne = GenerationRunner.RunAsync(scheduler, Greedy("a short answer", 4));
-        var longOne = GenerationRunner.RunAsync(scheduler, Greedy("a longer answer", 900));
+        var shortOne = GenerationRunner.RunAsync(scheduler, GreedyText("a short answer", 4));
+        var longOne = GenerationRunner.RunAsync(scheduler, GreedyText("a longer answer", 900));
         await shortOne;
 
         // The long stream is still generating: a new request starts beside it at once.
-        var beside = await GenerationRunner.RunAsync(scheduler, Greedy("while it streams", 4));
+        var beside = await GenerationRunner.RunAsync(scheduler, GreedyText("while it streams", 4));
         Assert.False(longOne.IsCompleted, "the long stream ended before the request beside it: the test proves nothing");
         await longOne;
 
         // The long stream ended alone: one client back of one is not held for the window.
-        var alone = await GenerationRunner.RunAsync(scheduler, Greedy("back on my own", 4));
+        var alone = await GenerationRunner.RunAsync(scheduler, GreedyText("back on my own", 4));
 
         Assert.Equal(FinishReason.Length, beside.Final.Finish);
         Assert.Equal(FinishReason.Length, alone.Final.Finish);
@@ -82,17 +82,5 @@ public sealed class SchedulerGatheringTests : IDisposable
     private InferenceScheduler NewScheduler(Func<IBatchDecoder, IBatchDecoder>? decoder = null) =>
         new(_model, new SchedulerOptions(Slots: 2, ContextSize: 2048, BatchSize: 256, Threads: 2, GatherWindow: LongWindow), logger: null, decoder);
 
-    private GenerationRequest Greedy(string prompt, int maxTokens) => Greedy(_model.Tokenize(prompt), maxTokens);
-
-    private static GenerationRequest Greedy(int[] prompt, int maxTokens) =>
-        new(prompt, SamplingOptions.Greedy, MaxTokens: maxTokens, IgnoreEndOfGeneration: true);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TestLimits.Hang);
-        while (!condition())
-        {
-            await Task.Delay(10, deadline.Token);
-        }
-    }
+    private GenerationRequest GreedyText(string prompt, int maxTokens) => Greedy(_model.Tokenize(prompt), maxTokens);
 }

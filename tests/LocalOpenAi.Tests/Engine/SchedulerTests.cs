@@ -3,6 +3,7 @@ using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Engine.Sampling;
 using LocalOpenAi.Engine.Scheduling;
 using LocalOpenAi.Tests.Support;
+using static LocalOpenAi.Tests.Support.GreedyRequests;
 
 namespace LocalOpenAi.Tests.Engine;
 
@@ -82,7 +83,7 @@ public sealed class SchedulerTests : IDisposable
         using var scheduler = NewScheduler(slots: 1, queueSize: 1);
         using var cancellation = new CancellationTokenSource();
         var running = scheduler.Submit(Greedy(_model.Tokenize("long one"), 900), cancellation.Token);
-        await WaitUntilAsync(() => scheduler.BusySlots == 1);
+        await Eventually.TrueAsync(() => scheduler.BusySlots == 1);
         var queued = scheduler.Submit(Greedy(_model.Tokenize("waits"), 4), cancellation.Token);
 
         var refused = scheduler.Submit(Greedy(_model.Tokenize("no room"), 4));
@@ -90,7 +91,7 @@ public sealed class SchedulerTests : IDisposable
         Assert.True(running.IsAccepted && queued.IsAccepted);
         Assert.Equal(SubmitStatus.QueueFull, refused.Status);
         await cancellation.CancelAsync();
-        await WaitUntilAsync(() => scheduler.BusySlots == 0 && scheduler.QueueDepth == 0);
+        await Eventually.TrueAsync(() => scheduler.BusySlots == 0 && scheduler.QueueDepth == 0);
         Assert.True(scheduler.Submit(Greedy(_model.Tokenize("room again"), 2)).IsAccepted);
     }
 
@@ -142,17 +143,4 @@ public sealed class SchedulerTests : IDisposable
 
     private InferenceScheduler NewScheduler(int slots, bool sharePrefixes = true, int queueSize = 16) =>
         new(_model, new SchedulerOptions(Slots: slots, ContextSize: 1024 * slots, BatchSize: 256, Threads: 2, QueueSize: queueSize, SharePrefixes: sharePrefixes));
-
-    private static GenerationRequest Greedy(int[] prompt, int maxTokens, int? topLogprobs = null) =>
-        new(prompt, SamplingOptions.Greedy, MaxTokens: maxTokens, IgnoreEndOfGeneration: true, TopLogprobs: topLogprobs);
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.True(condition());
-    }
 }
