@@ -16,7 +16,7 @@ public sealed class StreamKeepAliveTests : IAsyncLifetime
     public async Task Comments_keep_a_waiting_stream_alive_until_its_first_event_then_it_streams_to_done()
     {
         var busy = _server.Http.PostAsJsonAsync("v1/chat/completions", Chat("Keep the only slot busy", 1500, stream: false));
-        await WaitUntilAsync(async () => (await _server.Http.GetStringAsync("metrics")).Contains("localopenai_slots_busy{model=\"tiny\"} 1", StringComparison.Ordinal));
+        await Eventually.TrueAsync(async () => (await _server.Http.GetStringAsync("metrics")).Contains("localopenai_slots_busy{model=\"tiny\"} 1", StringComparison.Ordinal));
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions") { Content = JsonContent.Create(Chat("Wait for the slot", 4, stream: true)) };
         using var response = await _server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
@@ -41,15 +41,6 @@ public sealed class StreamKeepAliveTests : IAsyncLifetime
         ignore_eos = true,
         stream,
     };
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = new CancellationTokenSource(TestLimits.Hang);
-        while (!await condition())
-        {
-            await Task.Delay(10, deadline.Token);
-        }
-    }
 
     /// <summary>One slot and a keep-alive far shorter than the generation holding it.</summary>
     private sealed class OneSlotServer : ServerFixture

@@ -11,4 +11,13 @@ internal static class Eventually
             await Task.Delay(10, deadline.Token);
         }
     }
+
+    public static async Task TrueAsync(Func<Task<bool>> condition)
+    {
+        using var deadline = new CancellationTokenSource(TestLimits.Hang);
+        while (!await condition())
+        {
+            await Task.Delay(10, deadline.Token);
+        }
+    }
 }
