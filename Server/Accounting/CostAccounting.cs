@@ -16,11 +16,12 @@ internal sealed class CostAccounting(CostLedger ledger, LocalOpenAiMetrics metri
 
     public void RecordLocal(GenerationUsage usage) => Avoided(AnswerSource.Local, usage.PromptTokens, usage.CompletionTokens);
 
-    /// <summary>A cached answer, its token counts read from the usage it was stored with.</summary>
-    public void RecordCache(IEnumerable<ReadOnlyMemory<byte>> payloads)
+    /// <summary>A cached answer, its token counts read from the usage it was stored with; returns its prompt tokens (0 when it has no usage).</summary>
+    public int RecordCache(IEnumerable<ReadOnlyMemory<byte>> payloads)
     {
         var (prompt, completion) = ReadUsage(payloads);
         Avoided(AnswerSource.Cache, prompt, completion);
+        return prompt;
     }
 
     /// <summary>An upstream answer, its token counts read from its usage (the body, or the stream's usage chunk), priced for its model and added to its upstream's spend.</summary>

@@ -4,6 +4,7 @@ using LocalOpenAi.Server.Metrics;
 using LocalOpenAi.Server.Security;
 using LocalOpenAi.Server.Tracing;
 using LocalOpenAi.Server.Accounting;
+using LocalOpenAi.Server.Generation;
 
 namespace LocalOpenAi.Server.Caching;
 
@@ -49,7 +50,11 @@ internal sealed class CachingBackend(ICompletionBackend inner, IResponseCacheSto
             http.Response.Headers["X-Route"] = "cache";
             http.Response.Headers["X-Route-Reason"] = "cache hit";
             var isJson = cached.Kind == CachedResponseKind.Json;
-            accounting.RecordCache(isJson ? [cached.Body] : cached.Events);
+            if (accounting.RecordCache(isJson ? [cached.Body] : cached.Events) is > 0 and var promptTokens)
+            {
+                PromptTokenCount.Set(http, promptTokens);
+            }
+
             return isJson ? new JsonOutcome(cached.Body.ToArray()) : new StreamOutcome(cached.Events.Select(payload => new StreamEvent(payload)).ToAsyncEnumerable());
         }
 

@@ -40,25 +40,34 @@ public sealed class MessagesSdkTests(ServerFixture server)
     }
 
     [Fact(Timeout = TestLimits.HangMilliseconds)]
-    public async Task A_streams_message_start_reports_the_prompt_tokens_that_count_tokens_counts()
+    public async Task A_streams_message_start_reports_the_prompt_tokens_that_count_tokens_counts_also_from_the_cache()
     {
         var request = new JsonObject
         {
             ["model"] = ServerFixture.ModelAlias,
             ["max_tokens"] = 4,
-            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = "Count these prompt tokens before the first one" }),
+            ["temperature"] = 0,
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = $"Count these prompt tokens before the first one ({Guid.NewGuid():N})" }),
         };
         using var counted = await server.Http.PostAsync("/v1/messages/count_tokens", JsonContent.Create(request));
         var expected = JsonNode.Parse(await counted.Content.ReadAsStringAsync())!["input_tokens"]!.GetValue<int>();
         request["stream"] = true;
 
+        var generated = await MessageStartInputTokensAsync(request);
+        var replayed = await MessageStartInputTokensAsync(request);
+
+        Assert.True(expected > 5, $"count_tokens said {expected}");
+        Assert.Equal((expected, "MISS"), generated);
+        Assert.Equal((expected, "HIT"), replayed);
+    }
+
+    private async Task<(int InputTokens, string Cache)> MessageStartInputTokensAsync(JsonObject request)
+    {
         using var streamed = await server.Http.PostAsync("/v1/messages", JsonContent.Create(request));
         var events = await streamed.Content.ReadAsStringAsync();
-
         var start = events.Split('\n').First(line => line.StartsWith("data: ", StringComparison.Ordinal) && line.Contains("\"message_start\"", StringComparison.Ordinal));
-        var reported = JsonNode.Parse(start["data: ".Length..])!["message"]!["usage"]!["input_tokens"]!.GetValue<int>();
-        Assert.True(expected > 5, $"count_tokens said {expected}");
-        Assert.Equal(expected, reported);
+        var inputTokens = JsonNode.Parse(start["data: ".Length..])!["message"]!["usage"]!["input_tokens"]!.GetValue<int>();
+        return (inputTokens, streamed.Headers.GetValues("X-Cache").Single());
     }
 
     [Fact(Timeout = TestLimits.HangMilliseconds)]
