@@ -105,7 +105,9 @@ public sealed class UpstreamRelayTests(ServerFixture server)
     {
         await using var bench = await UpstreamTestBench.StartAsync(server);
         bench.Proxy.Mode = FaultProxyMode.Hang;
-        var forwarder = bench.Forwarder(o => (o.ReadTimeout, o.MaxRetries, o.TotalTimeout) = (TimeSpan.FromMinutes(5), 3, TimeSpan.FromMilliseconds(300)));
+
+        // Long enough for the first attempt to reach the proxy on a loaded machine (300 ms once was not); every retry would be another request.
+        var forwarder = bench.Forwarder(o => (o.ReadTimeout, o.MaxRetries, o.TotalTimeout) = (TimeSpan.FromMinutes(5), 3, TimeSpan.FromSeconds(2)));
         using var never = new CancellationTokenSource(TimeSpan.FromSeconds(45));
 
         var (result, written, _) = await bench.ForwardAsync(forwarder, UpstreamTestBench.Chat(stream: false), never.Token);
