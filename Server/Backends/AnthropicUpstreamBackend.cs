@@ -87,7 +87,7 @@ internal sealed class AnthropicUpstreamBackend(UpstreamForwarder forwarder, Cost
                 continue;
             }
 
-            if (eventName == "message_start" && data["message"]?["usage"]?["input_tokens"] is JsonValue input && input.TryGetValue<int>(out var inputTokens))
+            if (eventName == "message_start" && data["message"]?["usage"]?["input_tokens"] is JsonValue input && input.TryGetValue<int>(out var inputTokens) && inputTokens >= 0)
             {
                 PromptTokenCount.Set(http, inputTokens);
             }
