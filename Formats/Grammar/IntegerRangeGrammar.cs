@@ -8,10 +8,11 @@ namespace LocalOpenAi.Formats.Grammar;
 /// </summary>
 internal static class IntegerRangeGrammar
 {
-    /// <summary>The largest magnitude of a bound (15 digits, like the unbounded integer rule).</summary>
-    public const long Limit = 999_999_999_999_999;
+    /// <summary>The most digits of an integer (and of a number's integral part) the grammar writes.</summary>
+    public const int MaxDigits = 16;
 
-    private const int MaxDigits = 16;
+    /// <summary>The largest magnitude the grammar writes: a bound beyond it constrains nothing, or excludes everything.</summary>
+    public const long Limit = 9_999_999_999_999_999;
 
     public static string Build(long? min, long? max)
     {
@@ -32,7 +33,7 @@ internal static class IntegerRangeGrammar
     }
 
     /// <summary>The alternatives for <c>[low, high]</c> with <c>0 &lt;= low</c>; <paramref name="high"/> null means unbounded.</summary>
-    private static List<string> NonNegative(long low, long? high)
+    internal static List<string> NonNegative(long low, long? high)
     {
         var parts = new List<string>();
         var lowDigits = Digits(low);

@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace LocalOpenAi.Formats.Grammar;
 
-/// <summary>Arrays, strings, numbers, integers and merged <c>allOf</c> objects.</summary>
+/// <summary>Arrays, strings and merged <c>allOf</c> objects.</summary>
 internal sealed partial class SchemaToGbnfConverter
 {
     private static readonly string[] Formats = ["date", "time", "date-time", "uuid"];
@@ -62,43 +61,6 @@ internal sealed partial class SchemaToGbnfConverter
 
         GbnfPrimitives.Use(_rules, "string");
         return $"\"\\\"\" {Repeat("char", min, max)} \"\\\"\"";
-    }
-
-    private string NumberExpression(JsonElement schema, string path)
-    {
-        if (schema.EnumerateObject().Any(p => p.Name is "minimum" or "maximum" or "exclusiveMinimum" or "exclusiveMaximum"))
-        {
-            throw new JsonSchemaException(path, "bounds on 'number' are not supported; use 'integer' bounds or none.");
-        }
-
-        return GbnfPrimitives.Use(_rules, "number");
-    }
-
-    private string IntegerExpression(JsonElement schema, string path)
-    {
-        var min = Bound(schema, "minimum", path, Math.Ceiling);
-        var max = Bound(schema, "maximum", path, Math.Floor);
-        if (Bound(schema, "exclusiveMinimum", path, v => Math.Floor(v) + 1) is { } exclusiveMin)
-        {
-            min = min is null ? exclusiveMin : Math.Max(min.Value, exclusiveMin);
-        }
-
-        if (Bound(schema, "exclusiveMaximum", path, v => Math.Ceiling(v) - 1) is { } exclusiveMax)
-        {
-            max = max is null ? exclusiveMax : Math.Min(max.Value, exclusiveMax);
-        }
-
-        if (min is null && max is null)
-        {
-            return GbnfPrimitives.Use(_rules, "integer");
-        }
-
-        if (min > max)
-        {
-            throw new JsonSchemaException(path, "the integer range is empty.");
-        }
-
-        return IntegerRangeGrammar.Build(min, max);
     }
 
     private string AllOf(List<JsonElement> schemas, string name, string path)
@@ -171,22 +133,4 @@ internal sealed partial class SchemaToGbnfConverter
                 ? throw new JsonSchemaException(path, $"'{keyword}' must be a non-negative integer.")
             : count <= limit ? count
             : throw new JsonSchemaException(path, $"'{keyword}' is {count}; the limit is {limit}.");
-
-    private static long? Bound(JsonElement schema, string keyword, string path, Func<double, double> round)
-    {
-        if (!schema.TryGetProperty(keyword, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number)
-        {
-            throw new JsonSchemaException(path, $"'{keyword}' must be a number.");
-        }
-
-        var bound = round(value.GetDouble());
-        return Math.Abs(bound) <= IntegerRangeGrammar.Limit
-            ? (long)bound
-            : throw new JsonSchemaException(path, $"'{keyword}' {bound.ToString(CultureInfo.InvariantCulture)} is beyond the supported magnitude {IntegerRangeGrammar.Limit}.");
-    }
 }

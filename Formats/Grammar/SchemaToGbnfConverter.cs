@@ -20,7 +20,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
     {
         "type", "enum", "const", "anyOf", "oneOf", "allOf", "$ref", "properties", "required", "additionalProperties",
         "items", "minItems", "maxItems", "minLength", "maxLength", "format", "minimum", "maximum",
-        "exclusiveMinimum", "exclusiveMaximum",
+        "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
     };
 
     private static readonly string[] Types = ["object", "array", "string", "number", "integer", "boolean", "null"];
