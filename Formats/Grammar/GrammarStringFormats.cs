@@ -4,8 +4,8 @@ using Json.Schema;
 namespace LocalOpenAi.Formats.Grammar;
 
 /// <summary>
-/// The <c>format</c>s <see cref="JsonSchemaGrammar"/> constrains (<see cref="GbnfPrimitives"/>), as
-/// JsonSchema.Net formats that accept exactly what the grammar writes.
+/// The <c>format</c>s <see cref="JsonSchemaGrammar"/> constrains (<see cref="GbnfPrimitives"/>, and <see cref="Patterns"/>),
+/// as JsonSchema.Net formats that accept exactly what the grammar writes.
 /// </summary>
 /// <remarks>
 /// The library's own date formats reject dates the grammar produces (year 0000, 30 February) and throw on
@@ -16,7 +16,27 @@ internal static partial class GrammarStringFormats
     private const string Date = @"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
     private const string Time = @"([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]{1,9})?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])";
 
-    /// <summary>A registry holding the four formats; the library's global one answers for the others.</summary>
+    private const string Label = "[a-z0-9]{1,20}(-[a-z0-9]{1,20}){0,2}";
+    private const string Octet = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private const string Url = $"^https?://{Label}(\\.{Label}){{0,4}}(/[A-Za-z0-9._~-]{{1,40}}){{0,8}}/?$";
+
+    /// <summary>
+    /// Formats written as a pattern: each writes a plain, common subset of its format, bounded in length (an http or
+    /// https URL, lowercase host labels of up to 62 characters, a full eight-group IPv6 address), so that what the
+    /// grammar writes is valid by any reading of the format.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Patterns { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["email"] = $"^[A-Za-z0-9]{{1,20}}([._+-][A-Za-z0-9]{{1,20}}){{0,2}}@{Label}(\\.{Label}){{0,3}}\\.[a-z]{{2,12}}$",
+        ["hostname"] = $"^{Label}(\\.{Label}){{0,4}}$",
+        ["ipv4"] = $"^({Octet}\\.){{3}}{Octet}$",
+        ["ipv6"] = "^[0-9a-f]{1,4}(:[0-9a-f]{1,4}){7}$",
+        ["uri"] = Url,
+        ["url"] = Url,
+        ["uri-reference"] = Url,
+    };
+
+    /// <summary>A registry holding the four primitive formats; the library's global one answers for the others.</summary>
     public static FormatRegistry Registry()
     {
         var registry = new FormatRegistry();

@@ -13,6 +13,7 @@ namespace LocalOpenAi.Formats.Grammar;
 /// <param name="MaxLengthBound">Largest <c>minLength</c>/<c>maxLength</c>.</param>
 /// <param name="MaxItemsBound">Largest <c>minItems</c>/<c>maxItems</c>.</param>
 /// <param name="MaxLiteralLength">Characters of one <c>const</c> or <c>enum</c> value as JSON.</param>
+/// <param name="MaxPatternLength">Characters of one <c>pattern</c>.</param>
 public sealed record JsonSchemaLimits(
     int MaxDepth = 32,
     int MaxProperties = 512,
@@ -22,7 +23,8 @@ public sealed record JsonSchemaLimits(
     long MaxAlternativePaths = 4096,
     int MaxLengthBound = 1000,
     int MaxItemsBound = 256,
-    int MaxLiteralLength = 4096)
+    int MaxLiteralLength = 4096,
+    int MaxPatternLength = 4096)
 {
     /// <summary>The defaults above.</summary>
     public static JsonSchemaLimits Default { get; } = new();

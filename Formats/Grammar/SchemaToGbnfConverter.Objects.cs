@@ -33,6 +33,7 @@ internal sealed partial class SchemaToGbnfConverter
             }
         }
 
+        CheckPropertyNames(schema, path);
         string? additional = null;
 
         // As in llama.cpp and OpenAI's strict mode: declared properties and no 'additionalProperties' mean no extra keys.
@@ -117,4 +118,16 @@ internal sealed partial class SchemaToGbnfConverter
         '\\' or ']' or '[' or '^' or '-' => "\\" + c,
         _ => c.ToString(),
     };
+
+    /// <summary>Keys are strings anyway: <c>propertyNames</c> is accepted when it asks no more (zod's records write it).</summary>
+    private static void CheckPropertyNames(JsonElement schema, string path)
+    {
+        if (schema.TryGetProperty("propertyNames", out var names)
+            && names.ValueKind != JsonValueKind.True
+            && (names.ValueKind != JsonValueKind.Object
+                || names.EnumerateObject().Any(p => !Annotations.Contains(p.Name) && !(p.Name == "type" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "string"))))
+        {
+            throw new JsonSchemaException(path, "'propertyNames' is supported only as {\"type\":\"string\"}.");
+        }
+    }
 }

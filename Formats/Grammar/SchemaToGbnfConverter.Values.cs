@@ -2,16 +2,11 @@ using System.Text.Json;
 
 namespace LocalOpenAi.Formats.Grammar;
 
-/// <summary>Arrays, strings and merged <c>allOf</c> objects.</summary>
+/// <summary>Arrays and merged <c>allOf</c> objects.</summary>
 internal sealed partial class SchemaToGbnfConverter
 {
-    private static readonly string[] Formats = ["date", "time", "date-time", "uuid"];
-
     private string ArrayExpression(JsonElement schema, string name, string path)
     {
-        var item = schema.TryGetProperty("items", out var items)
-            ? Rule(items, $"{name}-item", $"{path}/items")
-            : GbnfPrimitives.Use(_rules, "value");
         var min = Count(schema, "minItems", path, limits.MaxItemsBound) ?? 0;
         var max = Count(schema, "maxItems", path, limits.MaxItemsBound);
         if (max < min)
@@ -19,6 +14,13 @@ internal sealed partial class SchemaToGbnfConverter
             throw new JsonSchemaException(path, "'maxItems' is less than 'minItems'.");
         }
 
+        var hasItems = schema.TryGetProperty("items", out var items);
+        if (schema.TryGetProperty("prefixItems", out var prefix))
+        {
+            return TupleExpression(prefix, hasItems ? items : null, min, max, name, path);
+        }
+
+        var item = hasItems ? Rule(items, $"{name}-item", $"{path}/items") : GbnfPrimitives.Use(_rules, "value");
         if (max == 0)
         {
             return "\"[]\"";
@@ -29,38 +31,38 @@ internal sealed partial class SchemaToGbnfConverter
         return min == 0 ? $"\"[\" ( {elements} )? \"]\"" : $"\"[\" {elements} \"]\"";
     }
 
-    private string StringExpression(JsonElement schema, string path)
+    /// <summary>
+    /// <c>prefixItems</c> (zod's tuples): every prefix item that <c>maxItems</c> allows is written, then the further
+    /// items that <c>minItems</c> asks for and <c>items</c> (false: none) allows.
+    /// </summary>
+    private string TupleExpression(JsonElement prefix, JsonElement? items, int min, int? max, string name, string path)
     {
-        if (schema.TryGetProperty("format", out var format))
+        if (prefix.ValueKind != JsonValueKind.Array || prefix.GetArrayLength() > limits.MaxItemsBound)
         {
-            var formatName = format.GetString() ?? string.Empty;
-            if (!Formats.Contains(formatName))
-            {
-                throw new JsonSchemaException(path, $"the string format '{formatName}' is not supported (supported: {string.Join(", ", Formats)}).");
-            }
-
-            if (schema.TryGetProperty("minLength", out _) || schema.TryGetProperty("maxLength", out _))
-            {
-                throw new JsonSchemaException(path, "'minLength'/'maxLength' together with 'format' are not supported.");
-            }
-
-            return $"\"\\\"\" {GbnfPrimitives.Use(_rules, formatName)} \"\\\"\"";
+            throw new JsonSchemaException(path, $"'prefixItems' must be an array of at most {limits.MaxItemsBound} schemas.");
         }
 
-        var min = Count(schema, "minLength", path, limits.MaxLengthBound) ?? 0;
-        var max = Count(schema, "maxLength", path, limits.MaxLengthBound);
-        if (min == 0 && max is null)
+        var written = prefix.EnumerateArray().Take(max ?? int.MaxValue)
+            .Select((schema, i) => Rule(schema, $"{name}-{i}", $"{path}/prefixItems/{i}")).ToList();
+        var extraMin = Math.Max(0, min - written.Count);
+        int? extraMax = items is { ValueKind: JsonValueKind.False } ? 0 : max - written.Count;
+        if (extraMin > extraMax)
         {
-            return GbnfPrimitives.Use(_rules, "string");
+            throw new JsonSchemaException(path, "'minItems' asks for more items than 'prefixItems' and 'items' allow.");
         }
 
-        if (max < min)
+        var tail = string.Empty;
+        if (extraMax != 0)
         {
-            throw new JsonSchemaException(path, "'maxLength' is less than 'minLength'.");
+            var extra = items is { } schema ? Rule(schema, $"{name}-item", $"{path}/items") : GbnfPrimitives.Use(_rules, "value");
+            var more = $"( \",\" {extra} )";
+            tail = written.Count > 0 ? Repeat(more, extraMin, extraMax)
+                : extraMin > 0 ? $"{extra} {Repeat(more, extraMin - 1, extraMax - 1)}"
+                : $"( {extra} {Repeat(more, 0, extraMax - 1)} )?";
         }
 
-        GbnfPrimitives.Use(_rules, "string");
-        return $"\"\\\"\" {Repeat("char", min, max)} \"\\\"\"";
+        var body = string.Join(" ", new[] { string.Join(" \",\" ", written), tail }.Where(part => part.Length > 0));
+        return body.Length == 0 ? "\"[]\"" : $"\"[\" {body} \"]\"";
     }
 
     private string AllOf(List<JsonElement> schemas, string name, string path)

@@ -20,7 +20,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
     {
         "type", "enum", "const", "anyOf", "oneOf", "allOf", "$ref", "properties", "required", "additionalProperties",
         "items", "minItems", "maxItems", "minLength", "maxLength", "format", "minimum", "maximum",
-        "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "pattern", "prefixItems", "propertyNames",
     };
 
     private static readonly string[] Types = ["object", "array", "string", "number", "integer", "boolean", "null"];
@@ -126,7 +126,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
         if (!schema.TryGetProperty("type", out var type))
         {
             return schema.TryGetProperty("properties", out _) || schema.TryGetProperty("additionalProperties", out _) ? ObjectExpression(schema, name, path)
-                : schema.TryGetProperty("items", out _) ? ArrayExpression(schema, name, path)
+                : schema.TryGetProperty("items", out _) || schema.TryGetProperty("prefixItems", out _) ? ArrayExpression(schema, name, path)
                 : schema.EnumerateObject().Any(p => Handled.Contains(p.Name))
                     ? throw new JsonSchemaException(path, "constraints without a 'type' are not supported.")
                     : GbnfPrimitives.Use(_rules, "value");

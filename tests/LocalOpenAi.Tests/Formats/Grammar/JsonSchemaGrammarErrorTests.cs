@@ -6,10 +6,12 @@ namespace LocalOpenAi.Tests.Formats.Grammar;
 public sealed class JsonSchemaGrammarErrorTests
 {
     [Theory]
-    [InlineData("""{"type":"string","pattern":"^a+$"}""", "pattern")]
-    [InlineData("""{"type":"string","format":"email"}""", "email")]
+    [InlineData("""{"type":"string","pattern":"^(?=a)"}""", "pattern")]
+    [InlineData("""{"type":"string","format":"duration"}""", "duration")]
     [InlineData("""{"type":"object","minProperties":1}""", "minProperties")]
     [InlineData("""{"type":"array","uniqueItems":true}""", "uniqueItems")]
+    [InlineData("""{"type":"object","propertyNames":{"pattern":"^a"}}""", "propertyNames")]
+    [InlineData("""{"type":"array","prefixItems":[{"type":"string"}],"items":false,"minItems":2}""", "minItems")]
     [InlineData("""{"not":{"type":"string"}}""", "not")]
     [InlineData("""{"type":"strng"}""", "strng")]
     [InlineData("""{"$ref":"#/$defs/missing"}""", "missing")]
