@@ -84,12 +84,39 @@ public static partial class AnthropicRequestTranslator
         }
     }
 
+    /// <summary>
+    /// Extended thinking is accepted, as llama-server does, and checked as Anthropic checks it; the answer simply has no
+    /// thinking blocks (local chat templates carry no thinking budget, and an upstream's blocks are left out).
+    /// </summary>
+    private static void CheckThinking(JsonObject thinking, int? maxTokens, AnthropicFields fields)
+    {
+        switch (fields.String(thinking, "type", "thinking", required: true))
+        {
+            case "enabled":
+                var budget = fields.Integer(thinking, "budget_tokens", "thinking", required: true);
+                if (budget < 1024)
+                {
+                    fields.Fail("thinking.budget_tokens", "Input should be greater than or equal to 1024");
+                }
+                else if (budget >= maxTokens)
+                {
+                    fields.Fail("max_tokens", "`max_tokens` must be greater than `thinking.budget_tokens`");
+                }
+
+                break;
+            case null or "disabled" or "adaptive":
+                break;
+            case var kind:
+                fields.Fail("thinking.type", $"Input tag '{kind}' found using 'type' does not match any of the expected tags: 'enabled', 'disabled', 'adaptive'");
+                break;
+        }
+    }
+
     private static void RejectUnserved(JsonObject body, JsonObject chat, AnthropicFields fields)
     {
-        if (fields.Object(body, "thinking", "") is { } thinking
-            && fields.String(thinking, "type", "thinking", required: true) is { } kind and not "disabled")
+        if (fields.Object(body, "thinking", "") is { } thinking)
         {
-            fields.Fail("thinking", $"extended thinking ('{kind}') is not supported by this server");
+            CheckThinking(thinking, fields.Integer(body, "max_tokens", ""), fields);
         }
 
         foreach (var name in Unserved)

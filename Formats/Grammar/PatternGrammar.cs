@@ -23,8 +23,12 @@ internal sealed class PatternGrammar
     private static readonly (int From, int To)[] Space = [('\t', '\r'), (' ', ' '), (0xA0, 0xA0), (0x2028, 0x2029), (0xFEFF, 0xFEFF)];
     private static readonly (int From, int To)[] LineEnds = [('\n', '\n'), ('\r', '\r'), (0x2028, 0x2029)];
 
+    /// <summary>Groups nested inside each other: each costs GBNF two levels of parentheses (<see cref="GbnfLimits.MaxNesting"/>).</summary>
+    private const int MaxGroupNesting = 16;
+
     private readonly int[] _pattern;
     private int _at;
+    private int _depth;
 
     private PatternGrammar(string pattern) => _pattern = [.. pattern.EnumerateRunes().Select(rune => rune.Value)];
 
@@ -238,9 +242,15 @@ internal sealed class PatternGrammar
             }
         }
 
+        if (++_depth > MaxGroupNesting)
+        {
+            throw Refuse($"groups nested more than {MaxGroupNesting} deep");
+        }
+
         var close = ClosingParenthesis();
         var inner = Alternation(close);
         _at = close + 1;
+        _depth--;
         return inner with { Text = $"( {inner.Text} )" };
     }
 

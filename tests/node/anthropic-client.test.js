@@ -125,3 +125,22 @@ test("counts tokens and answers errors in Anthropic's envelope", async () => {
     (error) => error instanceof Anthropic.NotFoundError && error.error?.error?.type === "not_found_error",
   );
 });
+
+test("accepts extended thinking as llama-server does and answers in text blocks", async () => {
+  const message = await client.messages.create({
+    model: "tiny",
+    max_tokens: 1030,
+    temperature: 1,
+    thinking: { type: "enabled", budget_tokens: 1024 },
+    stop_sequences: ["."],
+    messages: [{ role: "user", content: "Think, then say hello" }],
+  });
+
+  assert.ok(message.content.length > 0);
+  assert.ok(message.content.every((block) => block.type === "text"));
+
+  await assert.rejects(
+    client.messages.create({ model: "tiny", max_tokens: 100, thinking: { type: "enabled", budget_tokens: 1024 }, messages: [{ role: "user", content: "x" }] }),
+    (error) => error.status === 400 && /max_tokens/.test(error.message),
+  );
+});

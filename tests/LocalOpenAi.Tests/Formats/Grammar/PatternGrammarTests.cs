@@ -17,6 +17,7 @@ public sealed class PatternGrammarTests
     [InlineData("^(a+)+$", "a repeat of what it starts with")]
     [InlineData("^(?:x[a-z]*){2,5}$", "a repeat of what it starts with")]
     [InlineData("^\\u{1F600}$", "hexadecimal")]
+    [InlineData("^(((((((((((((((((a)))))))))))))))))$", "nested more than 16 deep")]
     [InlineData("^a{5000}$", "over 1000")]
     [InlineData("^[z-a]$", "out of order")]
     [InlineData("^(abc$", "unclosed '('")]

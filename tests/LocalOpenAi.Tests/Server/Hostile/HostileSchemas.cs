@@ -25,6 +25,9 @@ public static class HostileSchemas
         ("oneOf empty", """{"oneOf":[]}"""),
         ("anyOf nested 14 levels", string.Concat(Enumerable.Repeat("{\"anyOf\":[{\"type\":\"null\"},", 14)) + "{\"type\":\"string\"}" + string.Concat(Enumerable.Repeat("]}", 14))),
         ("pattern", """{"type":"string","pattern":"(a+)+$"}"""),
+        ("pattern nested 2000 groups", $$"""{"type":"string","pattern":"{{new string('(', 2000)}}a{{new string(')', 2000)}}"}"""),
+        ("pattern 2000 alternatives", $$"""{"type":"string","pattern":"^({{string.Join("|", Enumerable.Repeat("a", 2000))}})$"}"""),
+        ("pattern with lookahead", """{"type":"string","pattern":"^(?!x)"}"""),
         ("unknown type", """{"type":"strng"}"""),
         ("type number", """{"type":5}"""),
         ("required not array", """{"type":"object","properties":{"a":{}},"required":"a"}"""),
@@ -33,7 +36,7 @@ public static class HostileSchemas
         ("remote ref", """{"$ref":"https://example.com/schema.json"}"""),
         ("dangling ref", """{"$ref":"#/$defs/missing"}"""),
         ("integer range empty", """{"type":"integer","minimum":5,"maximum":1}"""),
-        ("integer bound huge", """{"type":"integer","maximum":1e300}"""),
+        ("integer range beyond what is written", """{"type":"integer","minimum":1e300}"""),
         ("properties not object", """{"type":"object","properties":[1,2]}"""),
     ];
 
