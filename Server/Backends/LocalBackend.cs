@@ -1,3 +1,4 @@
+using LocalOpenAi.Engine.Generation;
 using LocalOpenAi.Formats.OpenAi;
 using LocalOpenAi.Server.Generation;
 using LocalOpenAi.Server.Models.Loading;
@@ -20,6 +21,11 @@ internal sealed class LocalBackend(ModelManager models, UsageRecorder usage) : I
         if (run is null)
         {
             return new RefusedOutcome(invalid!);
+        }
+
+        if (MaxTokensCeiling.IsSet(call.Http))
+        {
+            run = run with { Generations = [.. run.Generations.Select(generation => WithinContext(generation, model.Scheduler.ContextSizePerSlot))] };
         }
 
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -56,6 +62,12 @@ internal sealed class LocalBackend(ModelManager models, UsageRecorder usage) : I
             return new JsonOutcome(run.Shape.Json(context, collected)) { TokenLogprobs = measured };
         }
     }
+
+    /// <summary>The generation with its token limit cut to the room the prompt leaves in a slot; a prompt that does not fit stays refused.</summary>
+    private static GenerationRequest WithinContext(GenerationRequest generation, int contextPerSlot) =>
+        generation.MaxTokens is { } max && generation.PromptTokens.Count < contextPerSlot
+            ? generation with { MaxTokens = Math.Min(max, contextPerSlot - generation.PromptTokens.Count) }
+            : generation;
 
     private static bool AsksForLogprobs(object request) => request is ChatCompletionRequest { Logprobs: true } or CompletionRequest { Logprobs: not null };
 }

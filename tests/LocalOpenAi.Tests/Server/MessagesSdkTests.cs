@@ -61,6 +61,27 @@ public sealed class MessagesSdkTests(ServerFixture server)
         Assert.Equal((expected, "HIT"), replayed);
     }
 
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
+    public async Task A_max_tokens_beyond_the_slots_context_is_answered_within_it_not_refused()
+    {
+        // Anthropic clients must send max_tokens and often ask for more than a local slot holds (2,048 tokens here).
+        var request = new JsonObject
+        {
+            ["model"] = ServerFixture.ModelAlias,
+            ["max_tokens"] = 32_000,
+            ["messages"] = new JsonArray(new JsonObject { ["role"] = "user", ["content"] = $"Write at length ({Guid.NewGuid():N})" }),
+        };
+
+        using var response = await server.Http.PostAsync("/v1/messages", JsonContent.Create(request));
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var usage = message["usage"]!;
+        var used = usage["input_tokens"]!.GetValue<int>() + usage["cache_read_input_tokens"]!.GetValue<int>() + usage["output_tokens"]!.GetValue<int>();
+        Assert.InRange(used, 1, 8192 / 4);
+        Assert.Contains(message["stop_reason"]!.GetValue<string>(), new[] { "end_turn", "max_tokens" });
+    }
+
     private async Task<(int InputTokens, string Cache)> MessageStartInputTokensAsync(JsonObject request)
     {
         using var streamed = await server.Http.PostAsync("/v1/messages", JsonContent.Create(request));
