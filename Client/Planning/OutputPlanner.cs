@@ -100,7 +100,7 @@ internal static class OutputPlanner
                 }
 
                 var grammar = format.BuildGrammar(tools, forced.Name);
-                return grammar.IsSuccess ? (format, grammar.Grammar, null) : (null, null, new PlanError(grammar.Error!, "tool_choice"));
+                return grammar.IsSuccess ? (ToolCallFormat.For(templateName, forced: true), grammar.Grammar, null) : (null, null, new PlanError(grammar.Error!, "tool_choice"));
             default:
                 return (null, null, InvalidToolChoice);
         }

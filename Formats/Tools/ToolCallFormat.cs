@@ -14,12 +14,15 @@ public abstract class ToolCallFormat
     /// <summary>The JSON key the family uses for the arguments object.</summary>
     protected abstract string ArgumentsKey { get; }
 
+    /// <summary>Whether a grammar forces every answer to be a call (<c>tool_choice</c> required or a named function).</summary>
+    public bool Forced { get; private init; }
+
     /// <summary>The format for a chat template by its name; Llama 3.1's bare JSON is the fallback.</summary>
-    public static ToolCallFormat For(string templateName) => templateName switch
+    public static ToolCallFormat For(string templateName, bool forced = false) => templateName switch
     {
-        "qwen2.5" or "chatml" => new HermesToolCallFormat(),
-        "mistral" => new MistralToolCallFormat(),
-        _ => new Llama31ToolCallFormat(),
+        "qwen2.5" or "chatml" => new HermesToolCallFormat { Forced = forced },
+        "mistral" => new MistralToolCallFormat { Forced = forced },
+        _ => new Llama31ToolCallFormat { Forced = forced },
     };
 
     /// <summary>A grammar whose every sentence is a call of one tool (only <paramref name="forcedName"/> when given).</summary>
@@ -52,6 +55,54 @@ public abstract class ToolCallFormat
 
     /// <summary>Reads the calls from generated text; false when the text is not a call in this format.</summary>
     public abstract bool TryParse(string text, out IReadOnlyList<ToolCall> calls);
+
+    /// <summary>
+    /// The call a forced answer was writing when it ran out of tokens: its name and the arguments written so far, as
+    /// OpenAI reports a call cut by <c>max_tokens</c>; false before the name is complete. The grammar writes compact
+    /// JSON with the name first, so the arguments begin right after it.
+    /// </summary>
+    public bool TryParseTruncated(string text, out ToolCall call)
+    {
+        call = null!;
+        const string Opening = "{\"name\":\"";
+        var start = text.IndexOf(Opening, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : ClosingQuote(text, start + Opening.Length);
+        var argumentsStart = $",\"{ArgumentsKey}\":";
+        if (end < 0 || string.CompareOrdinal(text, end + 1, argumentsStart, 0, argumentsStart.Length) != 0)
+        {
+            return false;
+        }
+
+        call = new ToolCall
+        {
+            Id = ToolCallIds.New(),
+            Index = 0,
+            Function = new FunctionCall
+            {
+                Name = JsonSerializer.Deserialize<string>(text.AsSpan(start + Opening.Length - 1, end - start - Opening.Length + 2)),
+                Arguments = text[(end + 1 + argumentsStart.Length)..],
+            },
+        };
+        return true;
+    }
+
+    /// <summary>The index of the quote that closes a JSON string whose text starts at <paramref name="from"/>, or -1.</summary>
+    private static int ClosingQuote(string text, int from)
+    {
+        for (var i = from; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == '"')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Surrounds the JSON grammar (root rule <c>root</c>) with the family's markers.</summary>
     protected abstract string Wrap(string callGrammar);

@@ -23,12 +23,12 @@ internal static class ChatResponseBuilder
         SystemFingerprint = context.Model.Fingerprint,
         Choices = collected.Finals.Select((final, index) =>
         {
-            IReadOnlyList<ToolCall>? calls = null;
-            var isCall = tools is not null && final.Finish == FinishReason.Stop && tools.TryParse(collected.Texts[index], out calls);
+            var calls = ToolCalls(tools, final.Finish!.Value, collected.Texts[index]);
+            var isCall = calls is not null && final.Finish == FinishReason.Stop;
             return new ChatChoice
             {
                 Index = index,
-                Message = isCall
+                Message = calls is not null
                     ? new ChatMessage { Role = "assistant", Content = null, ToolCalls = calls }
                     : new ChatMessage { Role = "assistant", Content = collected.Texts[index] },
                 Logprobs = ToLogprobs(collected.Logprobs[index]),
@@ -37,6 +37,16 @@ internal static class ChatResponseBuilder
         }).ToArray(),
         Usage = ToUsage(context.PromptTokens, collected.CachedPromptTokens, collected.CompletionTokens),
     };
+
+    /// <summary>
+    /// The calls in a choice's text: a finished call; or, when the grammar forced a call and the tokens ran out, the call
+    /// cut short (finish reason <c>length</c>), rather than the format's raw text as content. Null when the text is content.
+    /// </summary>
+    public static IReadOnlyList<ToolCall>? ToolCalls(ToolCallFormat? tools, FinishReason reason, string text) =>
+        tools is null ? null
+            : reason == FinishReason.Stop && tools.TryParse(text, out var calls) ? calls
+            : reason == FinishReason.Length && tools.Forced && tools.TryParseTruncated(text, out var cut) ? [cut]
+            : null;
 
     public static Usage ToUsage(int promptTokens, int cachedTokens, int completionTokens) => new()
     {

@@ -9,7 +9,7 @@ namespace LocalOpenAi.Server.Generation;
 /// <summary>
 /// <c>chat.completion.chunk</c> events: a role delta, content deltas, a finish delta, a usage chunk.
 /// When tools are offered, text is held back until the choice ends and then sent either as a
-/// <c>tool_calls</c> delta (finish reason <c>tool_calls</c>) or as content.
+/// <c>tool_calls</c> delta (finish reason <c>tool_calls</c>, or <c>length</c> for a forced call cut short) or as content.
 /// </summary>
 internal sealed class ChatStreamFormat(GenerationContext context, ToolCallFormat? tools) : IGenerationStreamFormat
 {
@@ -37,12 +37,12 @@ internal sealed class ChatStreamFormat(GenerationContext context, ToolCallFormat
         }
 
         var text = Held(choice).ToString();
-        if (reason == FinishReason.Stop && tools.TryParse(text, out var calls))
+        if (ChatResponseBuilder.ToolCalls(tools, reason, text) is { } calls)
         {
             return
             [
                 Serialize(Chunk(choice, new ChatDelta { ToolCalls = calls })),
-                Serialize(Chunk(choice, new ChatDelta(), finishReason: ChatResponseBuilder.ToolCallsFinishReason)),
+                Serialize(Chunk(choice, new ChatDelta(), finishReason: reason == FinishReason.Stop ? ChatResponseBuilder.ToolCallsFinishReason : ChatResponseBuilder.FinishReasonName(reason))),
             ];
         }
 

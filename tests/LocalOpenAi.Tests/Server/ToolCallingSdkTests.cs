@@ -94,6 +94,43 @@ public sealed class ToolCallingSdkTests(ServerFixture server)
         Assert.Contains(JsonDocument.Parse(arguments.ToString()).RootElement.GetProperty("ticker").GetString(), new[] { "AAPL", "MSFT" });
     }
 
+    /// <summary>A note of at least 600 characters cannot fit in 30 tokens: the forced call is always cut short.</summary>
+    private static readonly ChatTool Note = ChatTool.CreateFunctionTool(
+        "save_note",
+        "Save a note",
+        BinaryData.FromString("""{"type":"object","properties":{"text":{"type":"string","minLength":600}},"required":["text"],"additionalProperties":false}"""));
+
+    [Fact]
+    public async Task A_forced_call_cut_by_max_tokens_is_a_call_with_the_arguments_so_far_as_openai_reports_it()
+    {
+        var options = new ChatCompletionOptions { Tools = { Note }, ToolChoice = ChatToolChoice.CreateRequiredChoice(), MaxOutputTokenCount = 30, Temperature = 1f, Seed = 5 };
+
+        ChatCompletion completion = await Chat.CompleteChatAsync([new UserChatMessage("Write a long note")], options);
+
+        Assert.Equal(ChatFinishReason.Length, completion.FinishReason);
+        Assert.Empty(completion.Content);
+        var call = Assert.Single(completion.ToolCalls);
+        Assert.Equal("save_note", call.FunctionName);
+        Assert.StartsWith("{\"text\":\"", call.FunctionArguments.ToString());
+    }
+
+    [Fact]
+    public async Task A_streamed_forced_call_cut_by_max_tokens_streams_as_a_call_too()
+    {
+        var options = new ChatCompletionOptions { Tools = { Note }, ToolChoice = ChatToolChoice.CreateFunctionChoice("save_note"), MaxOutputTokenCount = 30, Temperature = 1f, Seed = 6 };
+        var updates = new List<StreamingChatCompletionUpdate>();
+
+        await foreach (var update in Chat.CompleteChatStreamingAsync([new UserChatMessage("Write a long note")], options))
+        {
+            updates.Add(update);
+        }
+
+        Assert.Equal("save_note", updates.SelectMany(u => u.ToolCallUpdates).Select(t => t.FunctionName).First(n => n is not null));
+        Assert.StartsWith("{\"text\":\"", string.Concat(updates.SelectMany(u => u.ToolCallUpdates).Select(t => t.FunctionArgumentsUpdate?.ToString())));
+        Assert.Equal(ChatFinishReason.Length, updates.Select(u => u.FinishReason).Last(f => f is not null));
+        Assert.All(updates, u => Assert.All(u.ContentUpdate, part => Assert.Empty(part.Text)));
+    }
+
     [Fact]
     public async Task A_tool_result_round_trips_into_the_next_turn()
     {
