@@ -125,7 +125,7 @@ internal sealed partial class SchemaToGbnfConverter
         if (schema.TryGetProperty("propertyNames", out var names)
             && names.ValueKind != JsonValueKind.True
             && (names.ValueKind != JsonValueKind.Object
-                || names.EnumerateObject().Any(p => !Annotations.Contains(p.Name) && !(p.Name == "type" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "string"))))
+                || names.EnumerateObject().Any(p => !IsAnnotation(p.Name) && !(p.Name == "type" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "string"))))
         {
             throw new JsonSchemaException(path, "'propertyNames' is supported only as {\"type\":\"string\"}.");
         }

@@ -83,7 +83,7 @@ internal sealed partial class SchemaToGbnfConverter
                 part = Resolve(reference.GetString()!, path);
             }
 
-            var keywords = part.ValueKind == JsonValueKind.Object ? part.EnumerateObject().Select(p => p.Name).Where(k => !Annotations.Contains(k)).ToList() : ["?"];
+            var keywords = part.ValueKind == JsonValueKind.Object ? part.EnumerateObject().Select(p => p.Name).Where(k => !IsAnnotation(k)).ToList() : ["?"];
             if (keywords.Any(k => k is not ("type" or "properties" or "required"))
                 || (part.TryGetProperty("type", out var type) && type.GetString() != "object"))
             {

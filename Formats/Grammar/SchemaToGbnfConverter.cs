@@ -9,12 +9,19 @@ namespace LocalOpenAi.Formats.Grammar;
 /// </summary>
 internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchemaLimits limits)
 {
-    /// <summary>Keywords that only annotate and never constrain the instance.</summary>
+    /// <summary>
+    /// Keywords that only annotate and never constrain the instance, with OpenAPI's (<c>example</c>, <c>discriminator</c>,
+    /// <c>nullable</c>) and extensions (<c>x-...</c>). <c>nullable: true</c> widens an OpenAPI schema to null: a grammar
+    /// that never writes null keeps to the schema read either way.
+    /// </summary>
     private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
     {
         "title", "description", "default", "examples", "$comment", "deprecated", "readOnly", "writeOnly",
-        "$schema", "$id", "$defs", "definitions", "strict",
+        "$schema", "$id", "$defs", "definitions", "strict", "$anchor", "$dynamicAnchor", "$vocabulary",
+        "contentEncoding", "contentMediaType", "example", "discriminator", "nullable", "externalDocs", "xml",
     };
+
+    private static bool IsAnnotation(string keyword) => Annotations.Contains(keyword) || keyword.StartsWith("x-", StringComparison.Ordinal);
 
     private static readonly HashSet<string> Handled = new(StringComparer.Ordinal)
     {
@@ -65,7 +72,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
 
         foreach (var property in schema.EnumerateObject())
         {
-            if (!Annotations.Contains(property.Name) && !Handled.Contains(property.Name))
+            if (!IsAnnotation(property.Name) && !Handled.Contains(property.Name))
             {
                 throw new JsonSchemaException(path, $"the keyword '{property.Name}' is not supported.");
             }
