@@ -7,18 +7,23 @@ internal sealed partial class GbnfParser
     {
         // Elements the last item occupies: what a following repetition copies (0: nothing to repeat).
         long last = 0;
+
+        // Rules the last item brought (llama.cpp's n_prev_rules): what a following repetition multiplies.
+        long repeated = 1;
         while (_pos < text.Length)
         {
             var c = text[_pos];
             if (c == '"')
             {
                 last = Literal();
+                repeated = 1;
                 items.Add(new GbnfItem(-1, Nullable: last == 0));
                 _pos = Space(_pos, nested);
             }
             else if (c == '[')
             {
                 last = CharacterClass();
+                repeated = 1;
                 items.Add(new GbnfItem(-1, Nullable: false));
                 _pos = Space(_pos, nested);
             }
@@ -33,27 +38,33 @@ internal sealed partial class GbnfParser
                 items.Add(new GbnfItem(RuleId(text[_pos..end]), Nullable: false));
                 _pos = Space(end, nested);
                 last = 1;
+                repeated = 1;
             }
             else if (c == '(')
             {
+                var before = Symbols;
                 items.Add(new GbnfItem(Group(nested, depth), Nullable: false));
                 last = 1;
+                repeated = Math.Max(1, Symbols - before);
             }
             else if (c == '.')
             {
                 items.Add(new GbnfItem(-1, Nullable: false));
                 _pos = Space(_pos + 1, nested);
                 last = 1;
+                repeated = 1;
             }
             else if (c is '*' or '+' or '?')
             {
                 _pos = Space(_pos + 1, nested);
+                repeated = RepeatedRules(repeated, c == '+' ? 1 : 0, c == '?' ? 1 : null);
                 last = Repeat(items, last, c == '+' ? 1 : 0, c == '?' ? 1 : null);
                 continue;
             }
             else if (c == '{')
             {
                 var (min, max) = Bounds(nested);
+                repeated = RepeatedRules(repeated, min, max);
                 last = Repeat(items, last, min, max);
                 continue;
             }
@@ -124,8 +135,20 @@ internal sealed partial class GbnfParser
         }
 
         long optional = max is null ? 1 : max.Value - min;
+        _repetitionRules += optional;
         Count(rules: optional, elements: (last * Math.Max(min - 1, 0)) + (optional * (last + 3)));
         return (last * min) + (optional > 0 ? 1 : 0);
+    }
+
+    /// <summary>
+    /// llama.cpp refuses a repetition whose item brought more than <see cref="MaxRepeatedRules"/> rules once multiplied by
+    /// its count (the most, or else the least, times): a group repeated inside a repeated group multiplies again.
+    /// </summary>
+    private long RepeatedRules(long rules, int min, int? max)
+    {
+        var times = max is > 0 ? max.Value : Math.Max(min, 1);
+        return rules * times <= MaxRepeatedRules ? rules * times
+            : throw Error($"a repetition copies {rules} rules {times} times, over llama.cpp's {MaxRepeatedRules} (the limit on repeated rules)");
     }
 
     private (int Min, int? Max) Bounds(bool nested)

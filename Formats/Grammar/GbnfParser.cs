@@ -13,8 +13,15 @@ internal sealed partial class GbnfParser(string text, GbnfLimits limits)
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<List<List<GbnfItem>>> _graph = [];
     private int _pos;
+    /// <summary>llama.cpp's <c>MAX_REPETITION_THRESHOLD</c> on rules times repetitions.</summary>
+    private const long MaxRepeatedRules = 2000;
+
     private long _rules;
     private long _elements;
+    private long _repetitionRules;
+
+    /// <summary>The rules llama.cpp has named so far (its <c>symbol_ids</c>): rules, groups and the rules repetitions add.</summary>
+    private long Symbols => _graph.Count + _repetitionRules;
 
     public void Parse()
     {
