@@ -22,7 +22,8 @@ internal static partial class GrammarStringFormats
 
     /// <summary>
     /// Formats written as a pattern: each writes a plain, common subset of its format, bounded in length (an http or
-    /// https URL, lowercase host labels of up to 62 characters, a full eight-group IPv6 address), so that what the
+    /// https URL, lowercase host labels of up to 62 characters, a full eight-group IPv6 address, an ISO 8601 duration with
+    /// every part from days to seconds), so that what the
     /// grammar writes is valid by any reading of the format.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Patterns { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -31,6 +32,7 @@ internal static partial class GrammarStringFormats
         ["hostname"] = $"^{Label}(\\.{Label}){{0,4}}$",
         ["ipv4"] = $"^({Octet}\\.){{3}}{Octet}$",
         ["ipv6"] = "^[0-9a-f]{1,4}(:[0-9a-f]{1,4}){7}$",
+        ["duration"] = "^P[0-9]{1,4}DT[0-9]{1,2}H[0-9]{1,2}M[0-9]{1,2}S$",
         ["uri"] = Url,
         ["url"] = Url,
         ["uri-reference"] = Url,

@@ -11,7 +11,7 @@ internal sealed partial class SchemaToGbnfConverter
     private string StringExpression(JsonElement schema, string path)
     {
         var min = Count(schema, "minLength", path, limits.MaxLengthBound) ?? 0;
-        var max = Count(schema, "maxLength", path, limits.MaxLengthBound);
+        var max = Count(schema, "maxLength", path, limits.MaxLengthBound, upper: true);
         if (max < min)
         {
             throw new JsonSchemaException(path, "'maxLength' is less than 'minLength'.");

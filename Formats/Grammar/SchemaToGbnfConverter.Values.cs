@@ -8,7 +8,7 @@ internal sealed partial class SchemaToGbnfConverter
     private string ArrayExpression(JsonElement schema, string name, string path)
     {
         var min = Count(schema, "minItems", path, limits.MaxItemsBound) ?? 0;
-        var max = Count(schema, "maxItems", path, limits.MaxItemsBound);
+        var max = Count(schema, "maxItems", path, limits.MaxItemsBound, upper: true);
         if (max < min)
         {
             throw new JsonSchemaException(path, "'maxItems' is less than 'minItems'.");
@@ -129,10 +129,15 @@ internal sealed partial class SchemaToGbnfConverter
             _ => $"{item}{{{min},{max}}}",
         };
 
-    private static int? Count(JsonElement schema, string keyword, string path, int limit) =>
+    /// <summary>
+    /// A <c>min...</c> (<paramref name="upper"/> false) or <c>max...</c> count. A maximum over the limit is the limit: writing
+    /// fewer than the schema allows keeps to it (pydantic's URLs allow 2,083 characters); a minimum over it is refused.
+    /// </summary>
+    private static int? Count(JsonElement schema, string keyword, string path, int limit, bool upper = false) =>
         !schema.TryGetProperty(keyword, out var value) ? null
             : value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var count) || count < 0
                 ? throw new JsonSchemaException(path, $"'{keyword}' must be a non-negative integer.")
             : count <= limit ? count
+            : upper ? limit
             : throw new JsonSchemaException(path, $"'{keyword}' is {count}; the limit is {limit}.");
 }

@@ -74,6 +74,8 @@ public static class GrammarTestSchemas
             ["\"2024-02-29\"", "\"2023-12-31\""], ["\"2023-02-29\"", "\"2023-04-31\"", "\"2023-1-01\""]),
         S("format email", """{"type":"string","format":"email"}""", ["\"ann.lee+x@mail.example.org\""], ["\"ann@\"", "\"@x.org\""]),
         S("format ipv4", """{"type":"string","format":"ipv4"}""", ["\"192.168.0.1\"", "\"255.255.255.255\""], ["\"256.1.1.1\"", "\"1.2.3\""]),
+        S("format duration", """{"type":"string","format":"duration"}""", ["\"P0DT1H30M0S\""], ["\"PT\"", "\"1H\""]),
+        S("pydantic url", """{"type":"string","format":"uri","minLength":1,"maxLength":2083}""", ["\"https://example.com/a\""], ["\"\""]),
         S("format uri", """{"type":"string","format":"uri"}""", ["\"https://example.com/a/b\"", "\"http://x.io\""], ["\"example.com\"", "\"https://\""]),
         S("pattern implying the lengths", """{"type":"string","pattern":"^[a-z]{2,4}$","minLength":1,"maxLength":4}""", ["\"ab\"", "\"abcd\""], ["\"a\"", "\"abcde\""]),
         S("tuple", """{"type":"array","prefixItems":[{"type":"string"},{"type":"integer"}],"items":false,"minItems":2,"maxItems":2}""", ["[\"a\", 1]"], ["[\"a\"]", "[1, \"a\"]", "[\"a\", 1, 2]"]),

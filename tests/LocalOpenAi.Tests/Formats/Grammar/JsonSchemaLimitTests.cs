@@ -18,9 +18,9 @@ public sealed class JsonSchemaLimitTests
         { Enum(257), "the limit is 256" },
         { Properties(600), "limit on properties" },
         { """{"type":"object","properties":{"LONG":{"type":"string"}},"additionalProperties":true}""".Replace("LONG", new string('k', 100_000), StringComparison.Ordinal), "the limit is 256" },
-        { """{"type":"string","maxLength":100000}""", "the limit is 1000" },
+        { """{"type":"string","minLength":100000}""", "the limit is 1000" },
         { """{"type":"string","minLength":5000}""", "the limit is 1000" },
-        { """{"type":"array","maxItems":100000}""", "the limit is 256" },
+        { """{"type":"array","minItems":100000}""", "the limit is 256" },
         { """{"type":"array","minItems":257}""", "the limit is 256" },
         { """{"type":"string","maxLength":"ten"}""", "non-negative integer" },
         { """{"type":"string","maxLength":1e300}""", "non-negative integer" },
@@ -49,6 +49,18 @@ public sealed class JsonSchemaLimitTests
         Assert.True(JsonSchemaGrammar.Convert(Enum(256)).IsSuccess);
         Assert.True(JsonSchemaGrammar.Convert(Properties(200)).IsSuccess);
         Assert.True(JsonSchemaGrammar.Convert("""{"type":"string","maxLength":1000}""").IsSuccess);
+    }
+
+    [Fact]
+    public void A_maximum_over_the_limit_writes_up_to_the_limit_which_keeps_to_the_schema()
+    {
+        var text = new GbnfMatcher(JsonSchemaGrammar.Convert("""{"type":"string","maxLength":2083,"minLength":1}""").Grammar!);
+        var list = new GbnfMatcher(JsonSchemaGrammar.Convert("""{"type":"array","items":{"type":"integer"},"maxItems":100000}""").Grammar!);
+
+        Assert.True(text.Accepts($"\"{new string('a', 1000)}\""));
+        Assert.False(text.Accepts($"\"{new string('a', 1001)}\""));
+        Assert.True(list.Accepts($"[{string.Join(",", Enumerable.Repeat("1", 256))}]"));
+        Assert.False(list.Accepts($"[{string.Join(",", Enumerable.Repeat("1", 257))}]"));
     }
 
     [Fact]

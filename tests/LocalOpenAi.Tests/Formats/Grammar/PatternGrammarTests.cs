@@ -82,6 +82,7 @@ public sealed class PatternGrammarTests
     [InlineData("ipv6", "2001:db8:0:0:0:ff00:42:8329")]
     [InlineData("uri", "https://example.com/a/b.html")]
     [InlineData("uri-reference", "http://x.io/")]
+    [InlineData("duration", "P1DT2H30M0S")]
     public void Formats_written_as_patterns_write_values_the_standard_format_check_accepts(string format, string value)
     {
         var schema = $$"""{"type":"string","format":"{{format}}"}""";
