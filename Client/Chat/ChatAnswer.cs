@@ -9,12 +9,15 @@ namespace LocalOpenAi.Client.Chat;
 /// <summary>How a finished generation reads as Microsoft.Extensions.AI content: text or function calls, why it ended, the usage.</summary>
 internal static class ChatAnswer
 {
-    /// <summary>The output as calls when tools were offered and it parses as one, else as text.</summary>
+    /// <summary>
+    /// The output as calls when tools were offered and it parses as one (or a forced call ran out of tokens, as an
+    /// OpenAI client reads a call cut short: finish reason length), else as text.
+    /// </summary>
     public static (List<AIContent> Contents, ChatFinishReason Finish) Read(string text, FinishReason finish, ToolCallFormat? tools)
     {
-        if (tools is not null && finish == FinishReason.Stop && tools.TryParse(text, out var calls))
+        if (finish is FinishReason.Stop or FinishReason.Length && tools?.CallsIn(text, ranOutOfTokens: finish == FinishReason.Length) is { } calls)
         {
-            return ([.. calls.Select(ToContent)], ChatFinishReason.ToolCalls);
+            return ([.. calls.Select(ToContent)], finish == FinishReason.Stop ? ChatFinishReason.ToolCalls : ChatFinishReason.Length);
         }
 
         return (text.Length > 0 ? [new TextContent(text)] : [], ToFinishReason(finish));

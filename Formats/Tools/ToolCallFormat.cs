@@ -57,6 +57,15 @@ public abstract class ToolCallFormat
     public abstract bool TryParse(string text, out IReadOnlyList<ToolCall> calls);
 
     /// <summary>
+    /// The calls in an answer's text: a finished answer that parses as calls; or, when the grammar forced a call and the
+    /// answer ran out of tokens, the call cut short. Null when the text is content.
+    /// </summary>
+    public IReadOnlyList<ToolCall>? CallsIn(string text, bool ranOutOfTokens) =>
+        !ranOutOfTokens ? (TryParse(text, out var calls) ? calls : null)
+            : Forced && TryParseTruncated(text, out var cut) ? [cut]
+            : null;
+
+    /// <summary>
     /// The call a forced answer was writing when it ran out of tokens: its name and the arguments written so far, as
     /// OpenAI reports a call cut by <c>max_tokens</c>; false before the name is complete. The grammar writes compact
     /// JSON with the name first, so the arguments begin right after it.

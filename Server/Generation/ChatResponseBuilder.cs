@@ -38,15 +38,9 @@ internal static class ChatResponseBuilder
         Usage = ToUsage(context.PromptTokens, collected.CachedPromptTokens, collected.CompletionTokens),
     };
 
-    /// <summary>
-    /// The calls in a choice's text: a finished call; or, when the grammar forced a call and the tokens ran out, the call
-    /// cut short (finish reason <c>length</c>), rather than the format's raw text as content. Null when the text is content.
-    /// </summary>
+    /// <summary>The calls in a choice that stopped or ran out of tokens (a forced call cut short); null when it is content.</summary>
     public static IReadOnlyList<ToolCall>? ToolCalls(ToolCallFormat? tools, FinishReason reason, string text) =>
-        tools is null ? null
-            : reason == FinishReason.Stop && tools.TryParse(text, out var calls) ? calls
-            : reason == FinishReason.Length && tools.Forced && tools.TryParseTruncated(text, out var cut) ? [cut]
-            : null;
+        reason is FinishReason.Stop or FinishReason.Length ? tools?.CallsIn(text, ranOutOfTokens: reason == FinishReason.Length) : null;
 
     public static Usage ToUsage(int promptTokens, int cachedTokens, int completionTokens) => new()
     {

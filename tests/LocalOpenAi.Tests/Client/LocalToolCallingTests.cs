@@ -50,6 +50,21 @@ public sealed class LocalToolCallingTests(LocalClientFixture local)
         Assert.Equal(ChatFinishReason.ToolCalls, updates.ToChatResponse().FinishReason);
     }
 
+    [Fact(Timeout = TestLimits.HangMilliseconds)]
+    public async Task A_required_call_cut_by_max_output_tokens_is_a_call_that_finished_for_length()
+    {
+        // A note of at least 600 characters cannot fit in 30 tokens.
+        var note = AIFunctionFactory.CreateDeclaration(
+            "save_note", "Save a note", JsonDocument.Parse("""{"type":"object","properties":{"text":{"type":"string","minLength":600}},"required":["text"]}""").RootElement);
+
+        var response = await local.Chat.GetResponseAsync(
+            "Write a long note", new ChatOptions { Tools = [note], ToolMode = ChatToolMode.RequireAny, Temperature = 1, Seed = 4, MaxOutputTokens = 30 });
+
+        var call = Assert.Single(response.Messages.SelectMany(message => message.Contents).OfType<FunctionCallContent>());
+        Assert.Equal("save_note", call.Name);
+        Assert.Equal(ChatFinishReason.Length, response.FinishReason);
+    }
+
     [Fact]
     public void A_call_and_its_result_are_rendered_into_the_prompt_by_the_chat_template()
     {
