@@ -18,24 +18,33 @@ internal static partial class GrammarStringFormats
 
     private const string Label = "[a-z0-9]{1,20}(-[a-z0-9]{1,20}){0,2}";
     private const string Octet = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+    private const string Email = $"^[A-Za-z0-9]{{1,20}}([._+-][A-Za-z0-9]{{1,20}}){{0,2}}@{Label}(\\.{Label}){{0,3}}\\.[a-z]{{2,12}}$";
+    private const string Hostname = $"^{Label}(\\.{Label}){{0,4}}$";
     private const string Url = $"^https?://{Label}(\\.{Label}){{0,4}}(/[A-Za-z0-9._~-]{{1,40}}){{0,8}}/?$";
 
     /// <summary>
-    /// Formats written as a pattern: each writes a plain, common subset of its format, bounded in length (an http or
-    /// https URL, lowercase host labels of up to 62 characters, a full eight-group IPv6 address, an ISO 8601 duration with
-    /// every part from days to seconds), so that what the
-    /// grammar writes is valid by any reading of the format.
+    /// The standard formats written as a pattern: each writes a plain, common subset of its format, bounded in length (an
+    /// http or https URL, lowercase host labels of up to 62 characters, a full eight-group IPv6 address, an ISO 8601
+    /// duration with every part from days to seconds), so that what the grammar writes is valid by any reading of it.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Patterns { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["email"] = $"^[A-Za-z0-9]{{1,20}}([._+-][A-Za-z0-9]{{1,20}}){{0,2}}@{Label}(\\.{Label}){{0,3}}\\.[a-z]{{2,12}}$",
-        ["hostname"] = $"^{Label}(\\.{Label}){{0,4}}$",
+        ["email"] = Email,
+        ["hostname"] = Hostname,
         ["ipv4"] = $"^({Octet}\\.){{3}}{Octet}$",
         ["ipv6"] = "^[0-9a-f]{1,4}(:[0-9a-f]{1,4}){7}$",
         ["duration"] = "^P[0-9]{1,4}DT[0-9]{1,2}H[0-9]{1,2}M[0-9]{1,2}S$",
         ["uri"] = Url,
         ["url"] = Url,
         ["uri-reference"] = Url,
+        ["iri"] = Url,
+        ["iri-reference"] = Url,
+        ["uri-template"] = Url,
+        ["idn-email"] = Email,
+        ["idn-hostname"] = Hostname,
+        ["json-pointer"] = "^(/[a-z0-9_]{1,20}){0,8}$",
+        ["relative-json-pointer"] = "^[0-9]{1,3}(/[a-z0-9_]{1,20}){0,8}$",
+        ["regex"] = "^[A-Za-z0-9]{1,40}$",
     };
 
     /// <summary>A registry holding the four primitive formats; the library's global one answers for the others.</summary>

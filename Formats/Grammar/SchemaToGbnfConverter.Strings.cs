@@ -29,13 +29,8 @@ internal sealed partial class SchemaToGbnfConverter
             return PatternExpression(formatPattern, $"format '{formatName}'", min, max, path);
         }
 
-        if (formatName is not null)
+        if (formatName is not null && PrimitiveFormats.Contains(formatName))
         {
-            if (!PrimitiveFormats.Contains(formatName))
-            {
-                throw new JsonSchemaException(path, $"the string format '{formatName}' is not supported (supported: {string.Join(", ", PrimitiveFormats.Concat(GrammarStringFormats.Patterns.Keys))}).");
-            }
-
             if (schema.TryGetProperty("minLength", out _) || schema.TryGetProperty("maxLength", out _))
             {
                 throw new JsonSchemaException(path, "'minLength'/'maxLength' together with 'format' are not supported.");
@@ -44,6 +39,8 @@ internal sealed partial class SchemaToGbnfConverter
             return $"\"\\\"\" {GbnfPrimitives.Use(_rules, formatName)} \"\\\"\"";
         }
 
+        // Any other format (OpenAPI's byte, binary, password) only annotates, as JSON Schema 2020-12 reads formats by
+        // default and llama.cpp treats them: the string is written by its lengths alone.
         if (min == 0 && max is null)
         {
             return GbnfPrimitives.Use(_rules, "string");

@@ -83,6 +83,12 @@ public sealed class PatternGrammarTests
     [InlineData("uri", "https://example.com/a/b.html")]
     [InlineData("uri-reference", "http://x.io/")]
     [InlineData("duration", "P1DT2H30M0S")]
+    [InlineData("idn-email", "a@b.io")]
+    [InlineData("iri", "https://example.org/x")]
+    [InlineData("uri-template", "https://example.org/x")]
+    [InlineData("json-pointer", "/a/b_1")]
+    [InlineData("relative-json-pointer", "0/a")]
+    [InlineData("regex", "abc12")]
     public void Formats_written_as_patterns_write_values_the_standard_format_check_accepts(string format, string value)
     {
         var schema = $$"""{"type":"string","format":"{{format}}"}""";
@@ -91,6 +97,19 @@ public sealed class PatternGrammarTests
         Assert.True(matcher.Accepts($"\"{value}\""), value);
         Assert.True(SchemaText.Validates(schema, $"\"{value}\""), value);
         Assert.False(matcher.Accepts("\"not such a value\""));
+    }
+
+    [Theory]
+    [InlineData("binary")]
+    [InlineData("byte")]
+    [InlineData("password")]
+    public void Other_formats_only_annotate_and_the_string_keeps_its_lengths(string format)
+    {
+        var schema = $$"""{"type":"string","format":"{{format}}","maxLength":3}""";
+        var matcher = new GbnfMatcher(JsonSchemaGrammar.Convert(schema).Grammar!);
+
+        Assert.True(matcher.Accepts("\"a b\"") && SchemaText.Validates(schema, "\"a b\""));
+        Assert.False(matcher.Accepts("\"abcd\""));
     }
 
     private static string Schema(string pattern) => JsonSerializer.Serialize(new { type = "string", pattern });
