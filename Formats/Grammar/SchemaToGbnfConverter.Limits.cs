@@ -28,8 +28,9 @@ internal sealed partial class SchemaToGbnfConverter
     private string OneOf(List<JsonElement> branches, string combinator, string name, string path)
     {
         CountAlternatives(branches.Count, path);
+        var kept = combinator == "anyOf" ? Writable(branches, path) : [.. Enumerable.Range(0, branches.Count)];
         var outer = _paths;
-        _paths *= branches.Count;
+        _paths *= kept.Count;
         if (_paths > limits.MaxAlternativePaths)
         {
             throw new JsonSchemaException(path, $"nested 'anyOf'/'oneOf' multiply to more than {limits.MaxAlternativePaths} paths; that is the limit on alternative paths (each level multiplies the grammar's work per token).");
@@ -37,12 +38,46 @@ internal sealed partial class SchemaToGbnfConverter
 
         try
         {
-            return "( " + string.Join(" | ", branches.Select((option, i) => Rule(option, $"{name}-{i}", $"{path}/{combinator}/{i}"))) + " )";
+            return "( " + string.Join(" | ", kept.Select(i => Rule(branches[i], $"{name}-{i}", $"{path}/{combinator}/{i}"))) + " )";
         }
         finally
         {
             _paths = outer;
         }
+    }
+
+    /// <summary>
+    /// The <c>anyOf</c> branches the grammar can keep to: one it cannot (pydantic's decimal string pattern has a
+    /// lookahead) is left out, since writing the others still matches the schema. Each branch is tried by a converter of
+    /// its own, which leaves this one's rules untouched and tries no branches itself, so nesting costs no more than once.
+    /// </summary>
+    private List<int> Writable(List<JsonElement> branches, string path)
+    {
+        var all = Enumerable.Range(0, branches.Count).ToList();
+        if (_probing || branches.Count < 2)
+        {
+            return all;
+        }
+
+        JsonSchemaException? first = null;
+        var writable = all.Where(i =>
+        {
+            try
+            {
+                new SchemaToGbnfConverter(root, limits) { _probing = true }.Expression(branches[i], "probe", $"{path}/anyOf/{i}");
+                return true;
+            }
+            catch (JsonSchemaException exception) when (exception.Unsupported)
+            {
+                first ??= exception;
+                return false;
+            }
+            catch (JsonSchemaException)
+            {
+                return true; // invalid or over a limit: the conversion itself says so
+            }
+        }).ToList();
+        return writable.Count > 0 ? writable : throw first!;
     }
 
     private string Literal(JsonElement value, string path)

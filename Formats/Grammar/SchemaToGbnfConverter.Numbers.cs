@@ -111,7 +111,7 @@ internal sealed partial class SchemaToGbnfConverter
             }
         }
 
-        throw new JsonSchemaException(path, $"'multipleOf' {divisor.ToString(CultureInfo.InvariantCulture)} is not supported; it may be 1 or a power of ten below 1 (0.1, 0.01, ...), and for integers any divisor of 1.");
+        throw new JsonSchemaException(path, $"'multipleOf' {divisor.ToString(CultureInfo.InvariantCulture)} is not supported; it may be 1 or a power of ten below 1 (0.1, 0.01, ...), and for integers any divisor of 1.", unsupported: true);
     }
 
     private static decimal Pow10(int exponent)

@@ -127,7 +127,7 @@ internal sealed partial class SchemaToGbnfConverter
             && (names.ValueKind != JsonValueKind.Object
                 || names.EnumerateObject().Any(p => !IsAnnotation(p.Name) && !(p.Name == "type" && p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == "string"))))
         {
-            throw new JsonSchemaException(path, "'propertyNames' is supported only as {\"type\":\"string\"}.");
+            throw new JsonSchemaException(path, "'propertyNames' is supported only as {\"type\":\"string\"}.", unsupported: true);
         }
     }
 }

@@ -33,7 +33,7 @@ internal sealed partial class SchemaToGbnfConverter
         {
             if (schema.TryGetProperty("minLength", out _) || schema.TryGetProperty("maxLength", out _))
             {
-                throw new JsonSchemaException(path, "'minLength'/'maxLength' together with 'format' are not supported.");
+                throw new JsonSchemaException(path, "'minLength'/'maxLength' together with 'format' are not supported.", unsupported: true);
             }
 
             return $"\"\\\"\" {GbnfPrimitives.Use(_rules, formatName)} \"\\\"\"";
@@ -61,14 +61,14 @@ internal sealed partial class SchemaToGbnfConverter
             throw new JsonSchemaException(path, $"the {source} has {pattern.Length} characters; the limit is {limits.MaxPatternLength}.");
         }
 
-        var piece = PatternGrammar.Build(pattern, out var error) ?? throw new JsonSchemaException(path, $"in the {source}, {error}");
+        var piece = PatternGrammar.Build(pattern, out var error) ?? throw new JsonSchemaException(path, $"in the {source}, {error}", unsupported: true);
         if (piece.MinLength < minLength || (maxLength is not null && (piece.MaxLength is null || piece.MaxLength > maxLength)))
         {
-            throw new JsonSchemaException(path, $"'minLength'/'maxLength' together with a {source} are supported only when the {source} already keeps to them.");
+            throw new JsonSchemaException(path, $"'minLength'/'maxLength' together with a {source} are supported only when the {source} already keeps to them.", unsupported: true);
         }
 
         var check = GbnfChecker.Check($"root ::= {piece.Text}\n");
         return check.IsSuccess ? $"\"\\\"\" {piece.Text} \"\\\"\""
-            : throw new JsonSchemaException(path, $"the {source} cannot be constrained: {check.Error}");
+            : throw new JsonSchemaException(path, $"the {source} cannot be constrained: {check.Error}", unsupported: true);
     }
 }

@@ -87,7 +87,7 @@ internal sealed partial class SchemaToGbnfConverter
             if (keywords.Any(k => k is not ("type" or "properties" or "required"))
                 || (part.TryGetProperty("type", out var type) && type.GetString() != "object"))
             {
-                throw new JsonSchemaException($"{path}/allOf/{i}", "'allOf' is supported only for open object schemas (type, properties, required).");
+                throw new JsonSchemaException($"{path}/allOf/{i}", "'allOf' is supported only for open object schemas (type, properties, required).", unsupported: true);
             }
 
             if (part.TryGetProperty("properties", out var declared))

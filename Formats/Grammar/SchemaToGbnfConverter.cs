@@ -38,6 +38,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
     private int _properties;
     private int _alternatives;
     private long _paths = 1;
+    private bool _probing;
 
     public string Convert()
     {
@@ -74,7 +75,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
         {
             if (!IsAnnotation(property.Name) && !Handled.Contains(property.Name))
             {
-                throw new JsonSchemaException(path, $"the keyword '{property.Name}' is not supported.");
+                throw new JsonSchemaException(path, $"the keyword '{property.Name}' is not supported.", unsupported: true);
             }
         }
 
@@ -135,7 +136,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
             return schema.TryGetProperty("properties", out _) || schema.TryGetProperty("additionalProperties", out _) ? ObjectExpression(schema, name, path)
                 : schema.TryGetProperty("items", out _) || schema.TryGetProperty("prefixItems", out _) ? ArrayExpression(schema, name, path)
                 : schema.EnumerateObject().Any(p => Handled.Contains(p.Name))
-                    ? throw new JsonSchemaException(path, "constraints without a 'type' are not supported.")
+                    ? throw new JsonSchemaException(path, "constraints without a 'type' are not supported.", unsupported: true)
                     : GbnfPrimitives.Use(_rules, "value");
         }
 
@@ -210,7 +211,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
     {
         if (schema.EnumerateObject().Any(p => p.Name != keyword && Handled.Contains(p.Name) && !(keyword != "$ref" && p.Name == "type")))
         {
-            throw new JsonSchemaException(path, $"constraints beside '{keyword}' are not supported.");
+            throw new JsonSchemaException(path, $"constraints beside '{keyword}' are not supported.", unsupported: true);
         }
     }
 
