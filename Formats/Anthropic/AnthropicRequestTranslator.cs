@@ -130,19 +130,29 @@ public static partial class AnthropicRequestTranslator
         if (fields.Object(body, "output_config", "") is { } output
             && fields.Object(output, "format", "output_config") is { } format)
         {
-            var type = fields.String(format, "type", "output_config.format", required: true);
-            var schema = fields.Object(format, "schema", "output_config.format", required: true);
-            if (type is not null and not "json_schema")
-            {
-                fields.Fail("output_config.format.type", "Input should be 'json_schema'");
-            }
-
-            chat["response_format"] = new JsonObject
-            {
-                ["type"] = "json_schema",
-                ["json_schema"] = new JsonObject { ["name"] = "output", ["schema"] = schema?.DeepClone() },
-            };
+            OutputFormat(format, "output_config.format", chat, fields);
         }
+        else if (fields.Object(body, "output_format", "") is { } betaFormat)
+        {
+            // The structured-outputs beta's name for the same object (the SDKs' beta.messages.parse still send it).
+            OutputFormat(betaFormat, "output_format", chat, fields);
+        }
+    }
+
+    private static void OutputFormat(JsonObject format, string path, JsonObject chat, AnthropicFields fields)
+    {
+        var type = fields.String(format, "type", path, required: true);
+        var schema = fields.Object(format, "schema", path, required: true);
+        if (type is not null and not "json_schema")
+        {
+            fields.Fail($"{path}.type", "Input should be 'json_schema'");
+        }
+
+        chat["response_format"] = new JsonObject
+        {
+            ["type"] = "json_schema",
+            ["json_schema"] = new JsonObject { ["name"] = "output", ["schema"] = schema?.DeepClone() },
+        };
     }
 
     private static void Put(JsonObject target, string name, JsonNode? value)

@@ -2,6 +2,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import Anthropic from "@anthropic-ai/sdk";
+import { zodOutputFormat } from "@anthropic-ai/sdk/helpers/zod";
+import { betaZodOutputFormat } from "@anthropic-ai/sdk/helpers/beta/zod";
+import { z } from "zod";
 import { startServer } from "./server.js";
 
 let server;
@@ -143,4 +146,17 @@ test("accepts extended thinking as llama-server does and answers in text blocks"
     client.messages.create({ model: "tiny", max_tokens: 100, thinking: { type: "enabled", budget_tokens: 1024 }, messages: [{ role: "user", content: "x" }] }),
     (error) => error.status === 400 && /max_tokens/.test(error.message),
   );
+});
+
+test("parses structured output from a zod schema, through output_config and the beta's output_format", async () => {
+  // Only what the SDK sends as constraints: it moves bounds into the description and checks them itself.
+  const Order = z.object({ quantity: z.number().int(), rush: z.boolean(), size: z.enum(["s", "m", "l"]), extras: z.array(z.enum(["ice", "lemon"])) });
+  const request = { model: "tiny", max_tokens: 80, temperature: 1, messages: [{ role: "user", content: "An order, as JSON" }] };
+
+  const ga = await client.messages.parse({ ...request, output_config: { format: zodOutputFormat(Order) } });
+  const beta = await client.beta.messages.parse({ ...request, output_format: betaZodOutputFormat(Order) });
+
+  for (const parsed of [ga.parsed_output, beta.parsed_output]) {
+    assert.deepEqual(Order.parse(parsed), parsed);
+  }
 });

@@ -57,6 +57,7 @@ public sealed class AnthropicRequestErrorTests
     [InlineData("""{"container":"c1"}""", "container", "not supported by this server")]
     [InlineData("""{"output_config":{"format":{"type":"regex","schema":{}}}}""", "output_config.format.type", "Input should be 'json_schema'")]
     [InlineData("""{"output_config":{"format":{"type":"json_schema"}}}""", "output_config.format.schema", "Field required")]
+    [InlineData("""{"output_format":{"type":"regex","schema":{}}}""", "output_format.type", "Input should be 'json_schema'")]
     public void An_unsupported_or_malformed_option_names_the_field(string options, string field, string problem)
     {
         var body = WireJson.Object(options);

@@ -120,6 +120,17 @@ public sealed class AnthropicRequestTranslatorTests
     }
 
     [Fact]
+    public void The_structured_outputs_betas_output_format_is_the_same_format()
+    {
+        var chat = Translate("""
+            {"model":"m","max_tokens":5,"output_format":{"type":"json_schema","schema":{"type":"object","properties":{"a":{"type":"integer"}}}},
+             "messages":[{"role":"user","content":"x"}]}
+            """);
+
+        WireJson.Equal("""{"type":"json_schema","json_schema":{"name":"output","schema":{"type":"object","properties":{"a":{"type":"integer"}}}}}""", chat["response_format"]);
+    }
+
+    [Fact]
     public void Token_counting_needs_no_max_tokens()
     {
         var translation = AnthropicRequestTranslator.ToChatForTokenCount(WireJson.Object("""{"model":"m","system":"s","messages":[{"role":"user","content":"x"}]}"""));
