@@ -48,10 +48,10 @@ internal sealed partial class SchemaToGbnfConverter
     private static (NumberBound? Low, NumberBound? High) Bounds(JsonElement schema, string path)
     {
         var low = NumberBound.TighterLow(
-            Bound(schema, "minimum", path, inclusive: !DraftFourExclusive(schema, "exclusiveMinimum", path)),
+            Bound(schema, "minimum", path, inclusive: !DraftFourExclusive(schema, "exclusiveMinimum")),
             Bound(schema, "exclusiveMinimum", path, inclusive: false));
         var high = NumberBound.TighterHigh(
-            Bound(schema, "maximum", path, inclusive: !DraftFourExclusive(schema, "exclusiveMaximum", path)),
+            Bound(schema, "maximum", path, inclusive: !DraftFourExclusive(schema, "exclusiveMaximum")),
             Bound(schema, "exclusiveMaximum", path, inclusive: false));
         if (NumberBound.IsEmpty(low, high) || low?.Value >= Unwritable || high?.Value <= -Unwritable)
         {
@@ -79,7 +79,7 @@ internal sealed partial class SchemaToGbnfConverter
     }
 
     /// <summary>Draft 4's <c>"exclusiveMinimum": true</c>, which makes <c>minimum</c> exclusive.</summary>
-    private static bool DraftFourExclusive(JsonElement schema, string keyword, string path) =>
+    private static bool DraftFourExclusive(JsonElement schema, string keyword) =>
         schema.TryGetProperty(keyword, out var value) && value.ValueKind == JsonValueKind.True;
 
     /// <summary>
