@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace LocalOpenAi.Formats.Grammar;
@@ -15,7 +14,12 @@ internal sealed partial class SchemaToGbnfConverter
     private string NumberExpression(JsonElement schema, string path)
     {
         var (low, high) = Bounds(schema, path);
-        var fractionDigits = FractionDigits(schema, path, "number");
+        var divisor = Divisor(schema, path);
+        if (FractionDigits(divisor, integer: false) is not { } fractionDigits)
+        {
+            return Multiples(low, high, divisor!.Value, integer: false, path);
+        }
+
         if (low is null && high is null && fractionDigits == MaxFractionDigits)
         {
             return GbnfPrimitives.Use(_rules, "number");
@@ -28,7 +32,12 @@ internal sealed partial class SchemaToGbnfConverter
     private string IntegerExpression(JsonElement schema, string path)
     {
         var (low, high) = Bounds(schema, path);
-        FractionDigits(schema, path, "integer");
+        var divisor = Divisor(schema, path);
+        if (FractionDigits(divisor, integer: true) is null)
+        {
+            return Multiples(low, high, divisor!.Value, integer: true, path);
+        }
+
         long? min = low is { } l ? (long)(l.Inclusive ? decimal.Ceiling(l.Value) : decimal.Floor(l.Value) + 1) : null;
         long? max = high is { } h ? (long)(h.Inclusive ? decimal.Floor(h.Value) : decimal.Ceiling(h.Value) - 1) : null;
         if (min is null && max is null)
@@ -82,36 +91,37 @@ internal sealed partial class SchemaToGbnfConverter
     private static bool DraftFourExclusive(JsonElement schema, string keyword) =>
         schema.TryGetProperty(keyword, out var value) && value.ValueKind == JsonValueKind.True;
 
+    /// <summary><c>multipleOf</c>, if given: a number greater than 0.</summary>
+    private static decimal? Divisor(JsonElement schema, string path) =>
+        !schema.TryGetProperty("multipleOf", out var value) ? null
+            : value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var divisor) && divisor > 0 ? divisor
+            : throw new JsonSchemaException(path, "'multipleOf' must be a number greater than 0.");
+
     /// <summary>
-    /// The digits allowed after the point: <c>multipleOf</c> 0.01 allows two, 1 none. Other divisors are refused, since
-    /// the grammar would have to do arithmetic to keep to them.
+    /// The digits allowed after the point: <c>multipleOf</c> 0.01 allows two, 1 none (nor does an integer whose divisor
+    /// divides 1). Null for any other divisor, which <see cref="Multiples"/> writes.
     /// </summary>
-    private static int FractionDigits(JsonElement schema, string path, string type)
+    private static int? FractionDigits(decimal? divisor, bool integer)
     {
-        if (!schema.TryGetProperty("multipleOf", out var value))
+        if (divisor is not { } value)
         {
-            return type == "integer" ? 0 : MaxFractionDigits;
+            return integer ? 0 : MaxFractionDigits;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var divisor) || divisor <= 0)
-        {
-            throw new JsonSchemaException(path, "'multipleOf' must be a number greater than 0.");
-        }
-
-        if (type == "integer" && 1 % divisor == 0)
+        if (integer && 1 % value == 0)
         {
             return 0;
         }
 
-        for (var digits = 0; digits <= MaxFractionDigits && divisor <= 1; digits++)
+        for (var digits = 0; digits <= MaxFractionDigits && value <= 1; digits++)
         {
-            if (divisor * Pow10(digits) == 1)
+            if (value * Pow10(digits) == 1)
             {
-                return digits;
+                return integer ? 0 : digits;
             }
         }
 
-        throw new JsonSchemaException(path, $"'multipleOf' {divisor.ToString(CultureInfo.InvariantCulture)} is not supported; it may be 1 or a power of ten below 1 (0.1, 0.01, ...), and for integers any divisor of 1.", unsupported: true);
+        return null;
     }
 
     private static decimal Pow10(int exponent)

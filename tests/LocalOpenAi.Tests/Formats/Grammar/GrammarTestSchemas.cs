@@ -85,6 +85,8 @@ public static class GrammarTestSchemas
             ["{\"id\": 3, \"kind\": \"a\"}"], ["{\"id\": \"3\", \"kind\": \"a\"}", "{\"id\": null, \"kind\": \"a\"}"]),
         S("ref with annotations beside it", """{"type":"object","properties":{"home":{"$ref":"#/$defs/place","description":"where"}},"required":["home"],"$defs":{"place":{"type":"string","maxLength":5}}}""",
             ["{\"home\": \"Oslo\"}"], ["{\"home\": \"Trondheim\"}"]),
+        S("number step", """{"type":"number","minimum":0,"maximum":5,"multipleOf":0.5}""", ["0", "2.5", "5"], ["0.25", "5.5", "-0.5"]),
+        S("zod integer multipleOf", """{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991,"multipleOf":5}""", ["0", "-15", "1234567890"], ["7", "12"]),
         S("nullable property", """{"type":"object","properties":{"v":{"type":["integer","null"]}},"required":["v"],"additionalProperties":false}""",
             ["{\"v\": null}", "{\"v\": 3}"], ["{\"v\": \"3\"}"]),
         S("tool call arguments", """{"type":"object","properties":{"location":{"type":"string","description":"City"},"unit":{"type":"string","enum":["celsius","fahrenheit"]},"days":{"type":"integer","minimum":1,"maximum":7}},"required":["location","unit"],"additionalProperties":false}""",

@@ -36,8 +36,10 @@ public sealed class NumberBoundsTests
     [InlineData("""{"type":"number","minimum":2,"exclusiveMaximum":2}""", "empty")]
     [InlineData("""{"type":"integer","exclusiveMinimum":1,"exclusiveMaximum":2}""", "empty")]
     [InlineData("""{"type":"number","minimum":0.25,"maximum":0.26,"multipleOf":0.1}""", "no number")]
-    [InlineData("""{"type":"integer","multipleOf":5}""", "multipleOf")]
+    [InlineData("""{"type":"integer","multipleOf":7}""", "multipleOf")]
     [InlineData("""{"type":"number","multipleOf":0.25}""", "multipleOf")]
+    [InlineData("""{"type":"integer","minimum":0,"maximum":100000,"multipleOf":3}""", "multipleOf")]
+    [InlineData("""{"type":"integer","minimum":1,"maximum":4,"multipleOf":5}""", "no multiple of 5")]
     [InlineData("""{"type":"number","multipleOf":0}""", "multipleOf")]
     [InlineData("""{"type":"number","multipleOf":1e28}""", "multipleOf")]
     [InlineData("""{"type":"number","minimum":"1"}""", "minimum")]
@@ -71,6 +73,51 @@ public sealed class NumberBoundsTests
 
         Assert.All(accepted, text => Assert.True(matcher.Accepts(text) && SchemaText.Validates(schema, text), text));
         Assert.All(rejected, text => Assert.False(matcher.Accepts(text), text));
+    }
+
+    [Fact]
+    public void Zods_integer_multipleOf_over_the_safe_range_writes_integers_ending_in_a_multiple()
+    {
+        var schema = """{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991,"multipleOf":25}""";
+        var matcher = Matcher(schema);
+
+        Assert.All(["0", "25", "-75", "100", "123456789012350", "-1000"], text => Assert.True(matcher.Accepts(text) && SchemaText.Validates(schema, text), text));
+        Assert.All(["5", "30", "-1", "1234567890123450", "-0"], text => Assert.False(matcher.Accepts(text), text));
+    }
+
+    /// <summary>
+    /// Random closed ranges and divisors (a slider's step of 0.25 or 0.5, integers' 2, 3, 5, 7): the multiples are listed,
+    /// and the grammar accepts exactly the multiples inside, written plainly, which the validator accepts too.
+    /// </summary>
+    [Fact]
+    public void Multiples_in_a_closed_range_are_written_exactly()
+    {
+        var random = new Random(53);
+        decimal[] divisors = [0.25m, 0.5m, 2, 3, 5, 7, 1.5m];
+        for (var round = 0; round < 60; round++)
+        {
+            var divisor = divisors[random.Next(divisors.Length)];
+            var integer = random.Next(2) == 0;
+            decimal low = random.Next(-40, 41) / 4m, high = low + (random.Next(0, 61) / 4m);
+            var schema = $$"""{"type":"{{(integer ? "integer" : "number")}}","{{(random.Next(2) == 0 ? "minimum" : "exclusiveMinimum")}}":{{low.ToString(CultureInfo.InvariantCulture)}},"maximum":{{high.ToString(CultureInfo.InvariantCulture)}},"multipleOf":{{divisor.ToString(CultureInfo.InvariantCulture)}}}""";
+            var result = JsonSchemaGrammar.Convert(schema);
+            var exclusive = schema.Contains("exclusiveMinimum", StringComparison.Ordinal);
+            bool Inside(decimal v) => (exclusive ? v > low : v >= low) && v <= high && v % divisor == 0 && (!integer || v == decimal.Floor(v));
+            var grid = Enumerable.Range(-60, 241).Select(step => step / 4m).ToList();
+            if (!result.IsSuccess)
+            {
+                Assert.True(grid.All(v => !Inside(v)), $"{schema}: {result.Error}");
+                continue;
+            }
+
+            var matcher = new GbnfMatcher(result.Grammar!);
+            foreach (var value in grid)
+            {
+                var text = value.ToString("0.##", CultureInfo.InvariantCulture);
+                Assert.True(matcher.Accepts(text) == Inside(value), $"{text} against {schema}");
+                Assert.True(!Inside(value) || SchemaText.Validates(schema, text), $"{text} against {schema}");
+            }
+        }
     }
 
     /// <summary>
