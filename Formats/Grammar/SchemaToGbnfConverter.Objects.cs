@@ -5,6 +5,8 @@ namespace LocalOpenAi.Formats.Grammar;
 /// <summary>Objects: required properties in order, optional ones in order, extra keys when allowed.</summary>
 internal sealed partial class SchemaToGbnfConverter
 {
+    private static readonly JsonElement AnyValue = JsonSerializer.SerializeToElement(new { });
+
     private string ObjectExpression(JsonElement schema, string name, string path)
     {
         var properties = new List<(string Key, JsonElement Schema)>();
@@ -16,7 +18,6 @@ internal sealed partial class SchemaToGbnfConverter
             }
 
             properties.AddRange(declared.EnumerateObject().Select(p => (p.Name, p.Value)));
-            CountProperties(properties, path);
         }
 
         var required = new HashSet<string>(StringComparer.Ordinal);
@@ -26,12 +27,15 @@ internal sealed partial class SchemaToGbnfConverter
             {
                 if (!properties.Any(p => p.Key == key))
                 {
-                    throw new JsonSchemaException(path, $"the required property '{key}' is not among 'properties'.");
+                    // Required but not declared: any value, or one of 'additionalProperties' when it gives a schema.
+                    properties.Add((key, UndeclaredValue(schema, key, path)));
                 }
 
                 required.Add(key);
             }
         }
+
+        CountProperties(properties, path);
 
         CheckPropertyNames(schema, path);
         string? additional = null;
@@ -118,6 +122,11 @@ internal sealed partial class SchemaToGbnfConverter
         '\\' or ']' or '[' or '^' or '-' => "\\" + c,
         _ => c.ToString(),
     };
+
+    private static JsonElement UndeclaredValue(JsonElement schema, string key, string path) =>
+        !schema.TryGetProperty("additionalProperties", out var extra) || extra.ValueKind == JsonValueKind.True ? AnyValue
+            : extra.ValueKind == JsonValueKind.False ? throw new JsonSchemaException(path, $"the required property '{key}' is not among 'properties', and 'additionalProperties' is false.")
+            : extra;
 
     /// <summary>Keys are strings anyway: <c>propertyNames</c> is accepted when it asks no more (zod's records write it).</summary>
     private static void CheckPropertyNames(JsonElement schema, string path)

@@ -87,6 +87,8 @@ public static class GrammarTestSchemas
             ["{\"home\": \"Oslo\"}"], ["{\"home\": \"Trondheim\"}"]),
         S("number step", """{"type":"number","minimum":0,"maximum":5,"multipleOf":0.5}""", ["0", "2.5", "5"], ["0.25", "5.5", "-0.5"]),
         S("zod integer multipleOf", """{"type":"integer","minimum":-9007199254740991,"maximum":9007199254740991,"multipleOf":5}""", ["0", "-15", "1234567890"], ["7", "12"]),
+        S("required but not declared", """{"type":"object","properties":{"a":{"type":"integer"}},"required":["a","b"]}""", ["{\"a\": 1, \"b\": \"x\"}", "{\"a\": 1, \"b\": [2]}"], ["{\"a\": 1}"]),
+        S("required from additionalProperties", """{"type":"object","required":["id"],"additionalProperties":{"type":"integer"}}""", ["{\"id\": 4}", "{\"id\": 4, \"x\": 5}"], ["{}", "{\"id\": \"4\"}"]),
         S("nullable property", """{"type":"object","properties":{"v":{"type":["integer","null"]}},"required":["v"],"additionalProperties":false}""",
             ["{\"v\": null}", "{\"v\": 3}"], ["{\"v\": \"3\"}"]),
         S("tool call arguments", """{"type":"object","properties":{"location":{"type":"string","description":"City"},"unit":{"type":"string","enum":["celsius","fahrenheit"]},"days":{"type":"integer","minimum":1,"maximum":7}},"required":["location","unit"],"additionalProperties":false}""",

@@ -15,7 +15,7 @@ public sealed class JsonSchemaGrammarErrorTests
     [InlineData("""{"type":"strng"}""", "strng")]
     [InlineData("""{"$ref":"#/$defs/missing"}""", "missing")]
     [InlineData("""{"$ref":"https://example.com/schema.json"}""", "local references")]
-    [InlineData("""{"type":"object","properties":{"a":{}},"required":["b"]}""", "'b'")]
+    [InlineData("""{"type":"object","properties":{"a":{}},"required":["b"],"additionalProperties":false}""", "'b'")]
     [InlineData("""{"type":"integer","minimum":5,"maximum":1}""", "empty")]
     [InlineData("""{"type":"array","minItems":3,"maxItems":1}""", "maxItems")]
     [InlineData("""{"enum":[]}""", "enum")]

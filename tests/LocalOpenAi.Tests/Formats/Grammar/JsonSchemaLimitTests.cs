@@ -17,6 +17,7 @@ public sealed class JsonSchemaLimitTests
         { Enum(50_000), "the limit is 256" },
         { Enum(257), "the limit is 256" },
         { Properties(600), "limit on properties" },
+        { $$"""{"type":"object","required":[{{string.Join(",", Enumerable.Range(0, 600).Select(i => $"\"k{i}\""))}}]}""", "limit on properties" },
         { """{"type":"object","properties":{"LONG":{"type":"string"}},"additionalProperties":true}""".Replace("LONG", new string('k', 100_000), StringComparison.Ordinal), "the limit is 256" },
         { """{"type":"string","minLength":100000}""", "the limit is 1000" },
         { """{"type":"string","minLength":5000}""", "the limit is 1000" },
