@@ -57,11 +57,11 @@ internal sealed partial class SchemaToGbnfConverter
     private static (NumberBound? Low, NumberBound? High) Bounds(JsonElement schema, string path)
     {
         var low = NumberBound.TighterLow(
-            Bound(schema, "minimum", path, inclusive: !DraftFourExclusive(schema, "exclusiveMinimum")),
-            Bound(schema, "exclusiveMinimum", path, inclusive: false));
+            Bound(schema, "minimum", path, inclusive: !DraftFourExclusive(schema, "exclusiveMinimum"), lower: true),
+            Bound(schema, "exclusiveMinimum", path, inclusive: false, lower: true));
         var high = NumberBound.TighterHigh(
-            Bound(schema, "maximum", path, inclusive: !DraftFourExclusive(schema, "exclusiveMaximum")),
-            Bound(schema, "exclusiveMaximum", path, inclusive: false));
+            Bound(schema, "maximum", path, inclusive: !DraftFourExclusive(schema, "exclusiveMaximum"), lower: false),
+            Bound(schema, "exclusiveMaximum", path, inclusive: false, lower: false));
         if (NumberBound.IsEmpty(low, high) || low?.Value >= Unwritable || high?.Value <= -Unwritable)
         {
             throw new JsonSchemaException(path, "the number range is empty.");
@@ -70,7 +70,7 @@ internal sealed partial class SchemaToGbnfConverter
         return (low?.Value <= -Unwritable ? null : low, high?.Value >= Unwritable ? null : high);
     }
 
-    private static NumberBound? Bound(JsonElement schema, string keyword, string path, bool inclusive)
+    private static NumberBound? Bound(JsonElement schema, string keyword, string path, bool inclusive, bool lower)
     {
         if (!schema.TryGetProperty(keyword, out var value) || value.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
@@ -82,9 +82,11 @@ internal sealed partial class SchemaToGbnfConverter
             throw new JsonSchemaException(path, $"'{keyword}' must be a number.");
         }
 
-        // A bound too large for a decimal is far beyond anything the grammar writes.
-        var bound = value.TryGetDecimal(out var exact) ? exact : value.GetDouble() > 0 ? Unwritable : -Unwritable;
-        return new NumberBound(bound, inclusive);
+        // A bound too large for a decimal is far beyond anything the grammar writes; one too small reads as 0, and is
+        // kept on its side of 0: the grammar writes nothing between 0 and 10^-16.
+        var approximate = value.GetDouble();
+        var bound = value.TryGetDecimal(out var exact) ? exact : approximate > 0 ? Unwritable : -Unwritable;
+        return bound == 0 && approximate != 0 && (approximate > 0) == lower ? new NumberBound(0, Inclusive: false) : new NumberBound(bound, inclusive);
     }
 
     /// <summary>Draft 4's <c>"exclusiveMinimum": true</c>, which makes <c>minimum</c> exclusive.</summary>

@@ -51,6 +51,18 @@ public sealed class NumberBoundsTests
         Assert.Contains(mentioned, result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"type":"number","minimum":1e-30}""", "0.0000000000000001", "0")]
+    [InlineData("""{"type":"number","maximum":-1e-30}""", "-0.5", "0")]
+    [InlineData("""{"type":"number","maximum":1e-30}""", "0", "0.1")]
+    public void A_bound_too_small_for_a_decimal_stays_on_its_side_of_zero(string schema, string accepted, string rejected)
+    {
+        var matcher = Matcher(schema);
+
+        Assert.True(matcher.Accepts(accepted), accepted);
+        Assert.False(matcher.Accepts(rejected), rejected);
+    }
+
     [Fact]
     public void Draft_four_boolean_exclusive_bounds_make_the_bound_exclusive()
     {
