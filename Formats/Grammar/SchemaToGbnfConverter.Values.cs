@@ -20,6 +20,11 @@ internal sealed partial class SchemaToGbnfConverter
             return TupleExpression(prefix, hasItems ? items : null, min, max, name, path);
         }
 
+        if (schema.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True)
+        {
+            return SetExpression(hasItems ? items : default, min, max, name, path);
+        }
+
         var item = hasItems ? Rule(items, $"{name}-item", $"{path}/items") : GbnfPrimitives.Use(_rules, "value");
         if (max == 0)
         {

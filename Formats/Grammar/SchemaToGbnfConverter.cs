@@ -27,7 +27,7 @@ internal sealed partial class SchemaToGbnfConverter(JsonElement root, JsonSchema
     {
         "type", "enum", "const", "anyOf", "oneOf", "allOf", "$ref", "properties", "required", "additionalProperties",
         "items", "minItems", "maxItems", "minLength", "maxLength", "format", "minimum", "maximum",
-        "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "pattern", "prefixItems", "propertyNames",
+        "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "pattern", "prefixItems", "propertyNames", "uniqueItems",
     };
 
     private static readonly string[] Types = ["object", "array", "string", "number", "integer", "boolean", "null"];
