@@ -86,7 +86,7 @@ internal static class OutputPlanner
                 && function.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String => (Mode: "function", Name: name.GetString()),
             _ => (Mode: "invalid", Name: null),
         };
-        var format = ToolCallFormat.For(templateName);
+        var format = ToolCallFormat.For(templateName, forced: forced.Mode is "required" or "function");
         switch (forced.Mode)
         {
             case "none":
@@ -100,7 +100,7 @@ internal static class OutputPlanner
                 }
 
                 var grammar = format.BuildGrammar(tools, forced.Name);
-                return grammar.IsSuccess ? (ToolCallFormat.For(templateName, forced: true), grammar.Grammar, null) : (null, null, new PlanError(grammar.Error!, "tool_choice"));
+                return grammar.IsSuccess ? (format, grammar.Grammar, null) : (null, null, new PlanError(grammar.Error!, "tool_choice"));
             default:
                 return (null, null, InvalidToolChoice);
         }

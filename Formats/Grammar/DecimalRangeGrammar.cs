@@ -32,7 +32,7 @@ internal static class DecimalRangeGrammar
             parts.AddRange(Magnitudes(low is null || low.Value.Value < 0 ? null : low, high, fractionDigits));
         }
 
-        return parts.Count == 0 ? null : Group(parts);
+        return parts.Count == 0 ? null : IntegerRangeGrammar.Group(parts);
     }
 
     /// <summary>Unsigned numbers in the range; <paramref name="low"/> null means from 0 inclusive.</summary>
@@ -52,7 +52,7 @@ internal static class DecimalRangeGrammar
             Add(parts, Literal(lowIntegral), Fraction(lowFraction, lowInclusive, null, true, fractionDigits));
             if (lowIntegral + 1 <= highIntegral - 1)
             {
-                Add(parts, Group(IntegerRangeGrammar.NonNegative(lowIntegral + 1, highIntegral - 1)), AnyFraction(fractionDigits));
+                Add(parts, IntegerRangeGrammar.Group(IntegerRangeGrammar.NonNegative(lowIntegral + 1, highIntegral - 1)), AnyFraction(fractionDigits));
             }
 
             Add(parts, Literal(highIntegral), Fraction(null, true, highFraction, h.Inclusive, fractionDigits));
@@ -62,7 +62,7 @@ internal static class DecimalRangeGrammar
         Add(parts, Literal(lowIntegral), Fraction(lowFraction, lowInclusive, null, true, fractionDigits));
         if (lowIntegral < IntegerRangeGrammar.Limit)
         {
-            Add(parts, Group(IntegerRangeGrammar.NonNegative(lowIntegral + 1, null)), AnyFraction(fractionDigits));
+            Add(parts, IntegerRangeGrammar.Group(IntegerRangeGrammar.NonNegative(lowIntegral + 1, null)), AnyFraction(fractionDigits));
         }
 
         return parts;
@@ -127,14 +127,14 @@ internal static class DecimalRangeGrammar
             return;
         }
 
-        alternatives.Add(rest.Empty ? $"{digit} ( {string.Join(" | ", rest.Longer)} )?" : $"{digit} {Group(rest.Longer)}");
+        alternatives.Add(rest.Empty ? $"{digit} ( {string.Join(" | ", rest.Longer)} )?" : $"{digit} {IntegerRangeGrammar.Group(rest.Longer)}");
     }
 
     private static void Add(List<string> parts, string integral, (bool Empty, List<string> Longer) fraction)
     {
         if (fraction.Longer.Count > 0)
         {
-            parts.Add($"{integral} ( \".\" {Group(fraction.Longer)} ){(fraction.Empty ? "?" : string.Empty)}");
+            parts.Add($"{integral} ( \".\" {IntegerRangeGrammar.Group(fraction.Longer)} ){(fraction.Empty ? "?" : string.Empty)}");
         }
         else if (fraction.Empty)
         {
@@ -158,6 +158,4 @@ internal static class DecimalRangeGrammar
     private static string Class(int from, int to) => from == to ? $"\"{from}\"" : $"[{from}-{to}]";
 
     private static string Literal(long value) => $"\"{value.ToString(CultureInfo.InvariantCulture)}\"";
-
-    private static string Group(List<string> parts) => parts.Count == 1 ? parts[0] : "( " + string.Join(" | ", parts) + " )";
 }

@@ -94,11 +94,12 @@ internal static class IntegerRangeGrammar
 
     private static string Join(string head, string rest) => rest.Length == 0 ? head : $"{head} {rest}";
 
-    private static string Group(List<string> parts) => parts.Count == 1 ? parts[0] : "( " + string.Join(" | ", parts) + " )";
+    /// <summary>Alternatives as one GBNF item: the only one bare, several in parentheses.</summary>
+    internal static string Group(List<string> parts) => parts.Count == 1 ? parts[0] : "( " + string.Join(" | ", parts) + " )";
 
     private static int Digits(long value) => value.ToString(CultureInfo.InvariantCulture).Length;
 
-    private static long Pow10(int exponent) => (long)Math.Pow(10, exponent);
+    internal static long Pow10(int exponent) => (long)Math.Pow(10, exponent);
 
     private static string Text(long value, int digits) => value.ToString(CultureInfo.InvariantCulture).PadLeft(digits, '0');
 }

@@ -21,7 +21,7 @@ internal sealed partial class SchemaToGbnfConverter
                 : throw new JsonSchemaException(path, $"no multiple of {Text(divisor)} lies in the range.");
         }
 
-        var widest = Pow10Long(MultipleDigits) - 1;
+        var widest = IntegerRangeGrammar.Pow10(MultipleDigits) - 1;
         if (divisor == decimal.Floor(divisor) && 1000 % divisor == 0 && (low is null || low.Value.Value <= -widest) && (high is null || high.Value.Value >= widest))
         {
             return LastDigits((int)divisor);
@@ -65,7 +65,7 @@ internal sealed partial class SchemaToGbnfConverter
     private static string LastDigits(int divisor)
     {
         var k = divisor <= 10 && 10 % divisor == 0 ? 1 : divisor <= 100 && 100 % divisor == 0 ? 2 : 3;
-        var power = (int)Pow10Long(k);
+        var power = (int)IntegerRangeGrammar.Pow10(k);
         var endings = Enumerable.Range(0, power).Where(r => r % divisor == 0).Select(r => GbnfRuleSet.Literal(r.ToString($"D{k}", CultureInfo.InvariantCulture)));
         var small = Enumerable.Range(1, power - 1).Where(v => v % divisor == 0).Select(v => GbnfRuleSet.Literal(v.ToString(CultureInfo.InvariantCulture)));
         var nonZero = small.Append($"[1-9] [0-9]{{0,{MultipleDigits - 1 - k}}} ( {string.Join(" | ", endings)} )");
@@ -73,6 +73,4 @@ internal sealed partial class SchemaToGbnfConverter
     }
 
     private static string Text(decimal value) => value.ToString("0.############################", CultureInfo.InvariantCulture);
-
-    private static long Pow10Long(int exponent) => (long)Pow10(exponent);
 }

@@ -27,6 +27,14 @@ internal sealed record CompletionCall(
     /// <summary>Which backend answers, as the router chose it (<c>local:ALIAS</c>, <c>cloud:MODEL</c>): the cache keeps answers apart by it.</summary>
     public string Backend { get; init; } = string.Empty;
 
+    /// <summary>
+    /// Whether <c>max_tokens</c> is a ceiling rather than a demand: Anthropic's API requires the field, and its clients ask
+    /// for more (4,096 to 32,000) than a local slot holds, so a local model answers within the room its context leaves,
+    /// ending with <c>max_tokens</c> when it fills, as llama-server does. OpenAI's paths keep OpenAI's rule: a prompt plus
+    /// <c>max_tokens</c> beyond the context is a 400.
+    /// </summary>
+    public bool MaxTokensIsCeiling { get; init; }
+
     /// <summary>Whether a local answer reports its tokens' log-probabilities to the router (<see cref="JsonOutcome.TokenLogprobs"/>), asked for by the client or not.</summary>
     public bool MeasureLogprobs { get; init; }
 

@@ -23,7 +23,7 @@ internal sealed class LocalBackend(ModelManager models, UsageRecorder usage) : I
             return new RefusedOutcome(invalid!);
         }
 
-        if (MaxTokensCeiling.IsSet(call.Http))
+        if (call.MaxTokensIsCeiling)
         {
             run = run with { Generations = [.. run.Generations.Select(generation => WithinContext(generation, model.Scheduler.ContextSizePerSlot))] };
         }

@@ -38,9 +38,8 @@ internal static class MessagesEndpoint
             return invalid;
         }
 
-        MaxTokensCeiling.Set(http);
         var route = RouteRequest.FromChat(request!, http.Request.Headers["X-Agent-Name"], http.Request.Headers["X-Route-Prefer"]);
-        var call = new CompletionCall(http, UpstreamEndpoint.ChatCompletions, chat!, request!, request!.Model, request.Stream == true, route);
+        var call = new CompletionCall(http, UpstreamEndpoint.ChatCompletions, chat!, request!, request!.Model, request.Stream == true, route) { MaxTokensIsCeiling = true };
         return new OutcomeResult(backend.CompleteAsync(call, http.RequestAborted), call.Stream, new AnthropicDialect(request.Model ?? string.Empty, http));
     }
 
